@@ -1,0 +1,10 @@
+/**
+ * policy-explainer/core: the policy format and its arithmetic, without a DOM.
+ * Works in Node 20 and in browsers.
+ */
+export { parsePolicy, checkPolicy, PolicyError, type CheckResult } from './parse.js';
+export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js';
+export { returnDeadline } from './returns.js';
+export { textFor } from './text.js';
+export { wallClock, instantAt, nextLocalMidnight } from './calendar.js';
+export type * from './types.js';

@@ -1,0 +1,378 @@
+import type { Issue, Policy } from './types.js';
+
+/** Thrown by `parsePolicy` (and by the functions that parse for you) when a policy is rejected. */
+export class PolicyError extends Error {
+  readonly issues: Issue[];
+  constructor(issues: Issue[]) {
+    super(issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('\n'));
+    this.name = 'PolicyError';
+    this.issues = issues;
+  }
+}
+
+export interface CheckResult {
+  policy?: Policy;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+type Json = Record<string, unknown>;
+type Reader<T = unknown> = (c: Checker, value: unknown, path: string) => T | undefined;
+/** A field of an object shape: its reader, whether it must be present, and its default. */
+type Field = [read: Reader, required?: boolean];
+
+interface Checker {
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const MON_FRI = WEEKDAYS.slice(1, 6);
+
+/** Policies this module has produced: `quoteDelivery` and friends need not check them twice. */
+const parsed = new WeakSet<object>();
+
+const pointer = (base: string, key: string | number) =>
+  `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+const show = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+};
+
+function fail(c: Checker, path: string, message: string, value?: unknown): undefined {
+  c.errors.push({ path, message: value === undefined ? message : `${message} (found ${show(value)}).` });
+  return undefined;
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The known key nearest to a misspelt one, for "did you mean" hints. */
+function nearest(key: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+// ---- readers: each returns the value when it is valid, or records an error and returns undefined ----
+
+const int =
+  (min: number, max = Infinity, what = 'a whole number'): Reader<number> =>
+  (c, v, path) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max
+      ? (v as number)
+      : fail(c, path, `Must be ${what} ${max === Infinity ? `of ${min} or more` : `from ${min} to ${max}`}`, v);
+
+const days = int(0, Infinity, 'a whole number of days');
+
+const pattern =
+  (re: RegExp, what: string, valid: (s: string) => boolean = () => true): Reader<string> =>
+  (c, v, path) =>
+    typeof v === 'string' && re.test(v) && valid(v) ? v : fail(c, path, `Must be ${what}`, v);
+
+const oneOf =
+  <T extends string>(...values: readonly T[]): Reader<T> =>
+  (c, v, path) =>
+    values.includes(v as T) ? (v as T) : fail(c, path, `Must be one of ${values.map((x) => `"${x}"`).join(', ')}`, v);
+
+const time = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM, from "00:00" to "23:59"');
+
+const realDate = (s: string) => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+const localDate = pattern(/^\d{4}-\d{2}-\d{2}$/, 'a real date written YYYY-MM-DD', realDate);
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+const currency = pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, such as "EUR"', (s) =>
+  currencies.has(s),
+);
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const country = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {
+  try {
+    return regionNames.of(s) !== undefined;
+  } catch {
+    return false;
+  }
+});
+
+const timeZone: Reader<string> = (c, v, path) => {
+  if (typeof v === 'string' && v) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: v });
+      return v;
+    } catch {
+      // reported below
+    }
+  }
+  return fail(c, path, 'Must be an IANA time zone, such as "Europe/Paris"', v);
+};
+
+const httpUrl: Reader<string> = (c, v, path) => {
+  try {
+    if (typeof v === 'string' && /^https?:$/.test(new URL(v).protocol)) return v;
+  } catch {
+    // reported below
+  }
+  return fail(c, path, 'Must be a full http:// or https:// address', v);
+};
+
+const languageTag = (s: string) => {
+  try {
+    return Intl.getCanonicalLocales(s).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+const text: Reader<string | Json> = (c, v, path) => {
+  if (typeof v === 'string') return v.trim() ? v : fail(c, path, 'Must not be empty');
+  if (!isObject(v)) return fail(c, path, 'Must be a string, or an object of strings keyed by language such as {"fr": "…", "en": "…"}', v);
+  const keys = Object.keys(v);
+  if (!keys.length) return fail(c, path, 'Needs at least one language, such as {"en": "…"}');
+  const before = c.errors.length;
+  for (const k of keys) {
+    const p = pointer(path, k);
+    if (!languageTag(k)) fail(c, p, `"${k}" is not a language tag; use a code such as "fr", "es" or "en"`);
+    else if (typeof v[k] !== 'string' || !(v[k] as string).trim()) fail(c, p, 'Must be a non-empty string', v[k]);
+  }
+  return c.errors.length === before ? v : undefined;
+};
+
+const list =
+  <T>(read: Reader<T>, { nonEmpty = false, distinct = false } = {}): Reader<T[]> =>
+  (c, v, path) => {
+    if (!Array.isArray(v)) return fail(c, path, 'Must be a list ([…])', v);
+    if (nonEmpty && !v.length) return fail(c, path, 'Must not be an empty list');
+    const before = c.errors.length;
+    const out = v.map((item, i) => read(c, item, pointer(path, i)));
+    if (distinct) {
+      v.forEach((item, i) => {
+        if (v.indexOf(item) !== i) fail(c, pointer(path, i), `${show(item)} is listed twice`);
+      });
+    }
+    return c.errors.length === before ? (out as T[]) : undefined;
+  };
+
+/** Reads an object field by field; unknown keys become warnings, as the spec asks. */
+const shape =
+  (fields: Record<string, Field>, check?: (c: Checker, o: Json, path: string) => void): Reader<Json> =>
+  (c, v, path) => {
+    if (!isObject(v)) return fail(c, path, 'Must be an object ({…})', v);
+    const before = c.errors.length;
+    const out: Json = {};
+    const known = Object.keys(fields);
+    for (const key of Object.keys(v)) {
+      if (!(key in fields)) {
+        const hint = nearest(key, known);
+        c.warnings.push({
+          path: pointer(path, key),
+          message: `Unknown field "${key}" is ignored${hint ? `; did you mean "${hint}"?` : '.'}`,
+        });
+      }
+    }
+    for (const [key, [read, required]] of Object.entries(fields)) {
+      const p = pointer(path, key);
+      if (v[key] === undefined) {
+        if (required) fail(c, p, `Required field "${key}" is missing`);
+      } else {
+        const value = read(c, v[key], p);
+        if (value !== undefined) out[key] = value;
+      }
+    }
+    if (c.errors.length === before) check?.(c, out, path);
+    return c.errors.length === before ? out : undefined;
+  };
+
+const range = shape({ min: [days, true], max: [days, true] }, (c, o, path) => {
+  if ((o.min as number) > (o.max as number))
+    fail(c, pointer(path, 'max'), `Must not be less than min (${o.min as number})`, o.max);
+});
+
+const money = shape({
+  amount: [(c, v, path) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(c, path, 'Must be a number of 0 or more', v)), true],
+  currency: [currency, true],
+});
+
+const percent = int(0, 100, 'a whole percentage');
+const weekdays = list(oneOf(...WEEKDAYS), { nonEmpty: true, distinct: true });
+
+const method = shape(
+  {
+    id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
+    label: [text],
+    countries: [list(country, { distinct: true })],
+    cutoff: [time],
+    handlingDays: [range],
+    transitDays: [range, true],
+    padding: [range],
+    price: [money],
+    timeSlot: [
+      shape(
+        {
+          hours: [int(1, 24, 'a whole number of hours'), true],
+          from: [time, true],
+          to: [time, true],
+          announced: [oneOf('day-before', 'same-day', 'on-booking')],
+        },
+        (c, o, path) => {
+          if ((o.from as string) >= (o.to as string))
+            fail(c, pointer(path, 'to'), `Must be later than "from" (${o.from as string})`, o.to);
+        },
+      ),
+    ],
+    note: [text],
+  },
+);
+
+/** Objects of a list must not share an id: products and attributes refer to them by it. */
+const uniqueIds =
+  <T>(read: Reader<T[]>): Reader<T[]> =>
+  (c, v, path) => {
+    const out = read(c, v, path);
+    const seen = new Set<unknown>();
+    out?.forEach((item, i) => {
+      const id = (item as Json).id;
+      if (seen.has(id)) fail(c, pointer(pointer(path, i), 'id'), `The id "${String(id)}" is used twice; ids must be unique`);
+      seen.add(id);
+    });
+    return out && c.errors.some((e) => e.path.startsWith(`${path}/`)) ? undefined : out;
+  };
+
+const policyShape = shape({
+  version: [(c, v, path) => (v === 1 ? 1 : fail(c, path, 'Must be 1: this reader knows version 1 of the policy format', v)), true],
+  merchant: [
+    shape({
+      name: [text],
+      timeZone: [timeZone, true],
+      country: [country],
+      policyUrl: [httpUrl],
+    }),
+    true,
+  ],
+  calendar: [
+    shape({
+      businessDays: [weekdays],
+      deliveryDays: [weekdays],
+      holidays: [list(localDate, { distinct: true })],
+    }),
+  ],
+  delivery: [
+    shape({
+      padding: [range],
+      methods: [uniqueIds(list(method, { nonEmpty: true })), true],
+    }),
+  ],
+  returns: [
+    shape({
+      windowDays: [int(1, Infinity, 'a whole number of days'), true],
+      fees: [(c, v, path) => (v === 'free' || v === 'customer-pays' ? v : isObject(v) ? money(c, v, path) : fail(c, path, 'Must be "free", "customer-pays" or an amount such as {"amount": 5, "currency": "EUR"}', v))],
+      methods: [list(oneOf('mail', 'store', 'pickup'), { distinct: true })],
+      condition: [oneOf('unused', 'original-packaging', 'any')],
+      refund: [
+        shape({
+          method: [oneOf('original-payment', 'store-credit', 'exchange')],
+          withinDays: [days],
+        }),
+      ],
+      restockingFeePercent: [percent],
+      notes: [text],
+    }),
+  ],
+  nonRefundable: [
+    uniqueIds(
+      list(
+        shape({
+          id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "hygiene"'), true],
+          reason: [oneOf('hygiene', 'custom-made', 'perishable', 'sealed-media', 'final-sale', 'other'), true],
+          items: [text, true],
+          explanation: [text],
+        }),
+      ),
+    ),
+  ],
+  cancellation: [
+    shape({
+      free: [
+        (c, v, path) => {
+          if (isObject(v) && 'withinHours' in v) return shape({ withinHours: [int(0, Infinity, 'a whole number of hours'), true] })(c, v, path);
+          if (isObject(v) && v.until === 'shipment') return shape({ until: [oneOf('shipment'), true] })(c, v, path);
+          return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
+        },
+      ],
+      fee: [(c, v, path) => (isObject(v) && 'percent' in v ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path))],
+      channels: [list(oneOf('online', 'phone', 'store', 'email'), { distinct: true })],
+      noticeDays: [days],
+    }),
+  ],
+});
+
+/** Fills in the defaults of the format, so every reader sees the same complete policy. */
+function withDefaults(raw: Json): Policy {
+  const policy = structuredClone(raw) as unknown as Policy;
+  const calendar = (raw.calendar ?? {}) as Partial<Policy['calendar']>;
+  const businessDays = calendar.businessDays ?? [...MON_FRI];
+  policy.calendar = {
+    businessDays,
+    deliveryDays: calendar.deliveryDays ?? [...businessDays],
+    holidays: calendar.holidays ?? [],
+  };
+  if (policy.delivery) {
+    const padding = policy.delivery.padding ?? { min: 1, max: 2 };
+    policy.delivery.padding = padding;
+    for (const m of policy.delivery.methods) {
+      m.handlingDays ??= { min: 0, max: 0 };
+      m.padding ??= { ...padding };
+    }
+  }
+  return policy;
+}
+
+/**
+ * Checks a policy without throwing: every error and warning at its own JSON Pointer path.
+ * `policy` (with defaults applied) is present only when there are no errors.
+ */
+export function checkPolicy(input: unknown): CheckResult {
+  const c: Checker = { errors: [], warnings: [] };
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      fail(c, '', `The file is not valid JSON: ${(e as Error).message}`);
+      return c;
+    }
+  }
+  const raw = policyShape(c, value, '');
+  if (!raw || c.errors.length) return { errors: c.errors, warnings: c.warnings };
+  const policy = withDefaults(raw);
+  parsed.add(policy);
+  return { policy, errors: c.errors, warnings: c.warnings };
+}
+
+/** Returns the normalized policy (defaults applied), or throws a `PolicyError` listing every problem. */
+export function parsePolicy(input: unknown): Policy {
+  if (isObject(input) && parsed.has(input)) return input as unknown as Policy;
+  const { policy, errors } = checkPolicy(input);
+  if (!policy) throw new PolicyError(errors);
+  return policy;
+}
+
