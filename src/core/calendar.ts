@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns/addDays';
-import { TZDate } from '@date-fns/tz';
+import { TZDateMini, type TZDate } from '@date-fns/tz';
 import type { LocalDate, Weekday } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A `YYYY-MM-DD` string as a calendar day, or undefined when it is not a real date. */
 export function parseDay(iso: string): Day | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const d = m ? new TZDate(+m[1]!, +m[2]! - 1, +m[3]!, 'UTC') : undefined;
+  const d = m ? new TZDateMini(+m[1]!, +m[2]! - 1, +m[3]!, 'UTC') : undefined;
   return d && isoDay(d) === iso ? d : undefined;
 }
 
@@ -24,7 +24,7 @@ export const nextDay = (d: Day, n = 1): Day => addDays(d, n);
 
 /** The merchant's wall clock at an instant: the local date and the time as `HH:MM:SS`. */
 export function wallClock(instant: Date, timeZone: string) {
-  const local = new TZDate(instant.getTime(), timeZone);
+  const local = new TZDateMini(instant.getTime(), timeZone);
   return {
     date: isoDay(local),
     time: `${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}`,
@@ -35,7 +35,7 @@ export function wallClock(instant: Date, timeZone: string) {
 export function instantAt(date: LocalDate, time: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [h, min] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, h, min, timeZone).getTime());
+  return new Date(new TZDateMini(y, m - 1, d, h, min, timeZone).getTime());
 }
 
 /** The next instant at which the merchant's date changes. */

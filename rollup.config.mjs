@@ -1,0 +1,28 @@
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+// esbuild only strips types (tsc checks them); decorators follow tsconfig.json.
+const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+export default [
+  {
+    // The embed: one self-contained module with lit, i18next, date-fns and the three locales.
+    input: 'src/index.ts',
+    output: { file: 'dist/policy-explainer.js', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      json({ compact: true, preferConst: true }),
+      typescript(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+  },
+  {
+    // The pure logic for Node and bundlers: its dependencies stay dependencies.
+    input: 'src/core/index.ts',
+    output: { file: 'dist/core.js', format: 'es', sourcemap: true },
+    external: [/^date-fns/, /^@date-fns\//],
+    plugins: [typescript()],
+  },
+];

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of the demo pages in headless Chromium, for the README and for looking at what we
+ * built: `npm run screenshots` (after `npm run build`). Writes docs/screenshots/<page>-<lang>.png.
+ */
+import puppeteer from 'puppeteer-core';
+import { existsSync } from 'node:fs';
+import { serve } from './serve.mjs';
+
+const executablePath =
+  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+const pages = [{ name: 'demo', path: '/demo/', width: 1000, height: 720 }];
+const languages = ['fr', 'es', 'en'];
+
+const server = await serve(0);
+const { port } = server.address();
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+try {
+  for (const { name, path, width, height } of pages) {
+    for (const lang of languages) {
+      const page = await browser.newPage();
+      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await page.goto(`http://127.0.0.1:${port}${path}?lang=${lang}`, { waitUntil: 'networkidle0' });
+      // Every element has rendered its policy (or its fallback) once nothing is loading.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('*')].filter((e) => e.tagName.startsWith('POLICY-'))
+          .every((e) => e.shadowRoot && !e.shadowRoot.querySelector('[part~="loading"]')),
+      );
+      const file = `docs/screenshots/${name}-${lang}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`wrote ${file}`);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

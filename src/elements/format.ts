@@ -1,0 +1,80 @@
+import { html, type TemplateResult } from 'lit';
+import type { LocalDate, Money } from '../core/types.js';
+
+/**
+ * Formatting through Intl in the reader's full locale tag. Local dates are formatted as UTC
+ * midnights in UTC, so neither the shopper's zone nor daylight saving can move a date.
+ */
+const utc = (iso: LocalDate) => new Date(`${iso}T00:00:00Z`);
+
+const longDate = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** One date, or a range as two dates with what they share said once ("vendredi 6" … "mardi 10 mars"). */
+export function dateRange(locale: string, from: LocalDate, to: LocalDate): [string] | [string, string] {
+  const format = longDate(locale);
+  if (from === to) return [format.format(utc(from))];
+  let start = '';
+  let end = '';
+  for (const part of format.formatRangeToParts(utc(from), utc(to))) {
+    if (part.source === 'startRange' || (part.source === 'shared' && !start)) start += part.value;
+    else if (part.source === 'endRange' || end) end += part.value;
+  }
+  return [start.trim(), end.trim()];
+}
+
+export const formatMoney = (locale: string, { amount, currency }: Money) =>
+  new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    trailingZeroDisplay: 'stripIfInteger',
+  } as Intl.NumberFormatOptions).format(amount);
+
+/** A local HH:MM time as people say it: "8 h" in French, "8 AM" in English, "8" in Spanish ("entre las 8 y las 20"). */
+export function formatTime(locale: string, time: string): string {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: m ? '2-digit' : undefined, timeZone: 'UTC' })
+    .formatToParts(Date.UTC(2000, 0, 1, h, m))
+    .map((p) => (p.type === 'hour' ? String(Number(p.value)) : p.value))
+    .join('');
+}
+
+export const formatUnit = (locale: string, value: number, unit: 'hour' | 'minute', unitDisplay: 'long' | 'short') =>
+  new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).format(value);
+
+interface DurationFormatConstructor {
+  new (locale: string, options: { style: string }): { format(d: { hours?: number; minutes?: number }): string };
+}
+
+/** Hours and minutes, with Intl.DurationFormat where the browser has it. */
+export function formatDuration(locale: string, totalMinutes: number): string {
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+  if (DurationFormat) {
+    return new DurationFormat(locale, { style: 'short' }).format(hours ? { hours, minutes } : { minutes });
+  }
+  return [hours && formatUnit(locale, hours, 'hour', 'short'), minutes && formatUnit(locale, minutes, 'minute', 'short')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export const dateElement = (iso: LocalDate, text: string) => html`<time datetime=${iso}>${text}</time>`;
+
+const MARK = '\u{F0000}';
+
+/**
+ * A translated sentence with elements inside it, such as `<time>` for each date: the sentence
+ * is translated whole (the translator may reorder the variables), then each variable's marker
+ * is replaced by its template. The translation itself is only ever rendered as text.
+ */
+export function sentence(
+  translate: (markers: Record<string, string>) => string,
+  parts: Record<string, TemplateResult | string>,
+): Array<TemplateResult | string> {
+  const names = Object.keys(parts);
+  const markers = Object.fromEntries(names.map((name, i) => [name, `${MARK}${i}${MARK}`]));
+  return translate(markers)
+    .split(new RegExp(`${MARK}(\\d+)${MARK}`, 'u'))
+    .map((piece, i) => (i % 2 ? parts[names[Number(piece)]!]! : piece));
+}

@@ -1,0 +1,148 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { nextLocalMidnight } from '../core/calendar.js';
+import { quoteDelivery } from '../core/delivery.js';
+import { textFor } from '../core/text.js';
+import type { DeliveryQuote, Policy } from '../core/types.js';
+import { dateElement, dateRange, formatDuration, formatMoney, formatTime, formatUnit, sentence } from './format.js';
+import type { Language } from './localize.js';
+import { PolicyElement, baseStyles } from './policy-element.js';
+
+const MINUTE = 60_000;
+
+/**
+ * The delivery window a shopper can count on, as dates and as working days, with the real time
+ * left before the cutoff, the method's price, time slot and note, and why the dates are a range.
+ *
+ * @attr method - Id of the delivery method to quote (default: the first serving `country`, else the first).
+ * @attr country - Destination country (ISO 3166-1), used when no method is named.
+ * @fires policy-ready - `detail.quote`: the quote shown (`quoteDelivery`'s result).
+ * @csspart window - The sentence with the estimated dates.
+ * @csspart days - The window as a number of working days.
+ * @csspart countdown - The time left before the cutoff, only while one applies today.
+ * @csspart method - The method's name and price.
+ * @csspart slot - The delivery time slot.
+ * @csspart note - The merchant's note on the method.
+ * @csspart explanation - Why a rule is what it is.
+ * @csspart why - The "Why a range?" disclosure.
+ * @cssproperty --policy-accent - Colour of the dates (default: inherited).
+ * @cssproperty --policy-muted - Colour of secondary lines.
+ */
+export class PolicyDeliveryWindow extends PolicyElement {
+  static override styles = [
+    baseStyles,
+    css`
+      [part~='window'] {
+        font-size: 1.1em;
+        font-weight: 600;
+      }
+      time {
+        color: var(--policy-accent, inherit);
+      }
+      [part~='days'],
+      [part~='note'],
+      [part~='explanation'] {
+        color: var(--policy-muted, inherit);
+        opacity: var(--policy-muted-opacity, 0.85);
+      }
+      summary {
+        cursor: pointer;
+        min-block-size: 1.5em;
+      }
+    `,
+  ];
+
+  protected readonly section = 'delivery';
+
+  @property() method?: string;
+  @property() country?: string;
+
+  private timer?: ReturnType<typeof setTimeout>;
+
+  protected renderPolicy(policy: Policy, { locale, t }: Language) {
+    const now = new Date();
+    const quote = quoteDelivery(policy, { method: this.method, country: this.country, now });
+    const method = policy.delivery!.methods.find((m) => m.id === quote.method)!;
+    const { quoted, actual } = quote;
+    this.shown = { quote };
+    this.schedule(quote, now, policy.merchant.timeZone);
+
+    const dates = dateRange(locale, quoted.earliest, quoted.latest);
+    const window =
+      dates.length === 1
+        ? sentence((m) => t('delivery.windowOneDay', m), { date: dateElement(quoted.earliest, dates[0]) })
+        : sentence((m) => t('delivery.window', m), {
+            from: dateElement(quoted.earliest, dates[0]),
+            to: dateElement(quoted.latest, dates[1]),
+          });
+    const days =
+      quoted.minDays === quoted.maxDays
+        ? t('delivery.daysExact', { count: quoted.maxDays })
+        : t('delivery.days', { min: quoted.minDays, count: quoted.maxDays });
+    // Whole minutes, rounded down: the shopper who orders within the time shown does get these dates.
+    const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now.getTime()) / MINUTE) : 0;
+    const label = textFor(method.label, locale);
+    const note = textFor(method.note, locale);
+    const slot = method.timeSlot;
+
+    return html`
+      <p part="window">${window}</p>
+      <p part="days">${days}</p>
+      ${left >= 1 ? html`<p part="countdown">${t('delivery.countdown', { time: formatDuration(locale, left) })}</p>` : nothing}
+      <p part="method">
+        ${label ? html`<span part="label">${label}</span> · ` : nothing}<span part="price"
+          >${method.price
+            ? method.price.amount
+              ? t('delivery.price', { price: formatMoney(locale, method.price) })
+              : t('delivery.free')
+            : nothing}</span
+        >
+      </p>
+      ${slot
+        ? html`<p part="slot">
+              ${t('delivery.slot', {
+                hours: formatUnit(locale, slot.hours, 'hour', 'long'),
+                from: formatTime(locale, slot.from),
+                to: formatTime(locale, slot.to),
+              })}
+              ${slot.announced ? t(`delivery.announced_${slot.announced}`) : nothing}
+            </p>
+            <p part="explanation">${t('delivery.slotWhy')}</p>`
+        : nothing}
+      ${note ? html`<p part="note">${note}</p>` : nothing}
+      <details part="why">
+        <summary>${t('delivery.whyTitle')}</summary>
+        <p part="explanation">${t('delivery.why', { min: actual.minDays, count: actual.maxDays })} ${t('delivery.whyMargin')}</p>
+      </details>
+    `;
+  }
+
+  protected renderPlaceholder({ t }: Language) {
+    return html`<div part="loading" aria-busy="true">
+      <p part="window">${t('common.loading')}</p>
+      <p part="days">&nbsp;</p>
+      <p part="method">&nbsp;</p>
+      <p>&nbsp;</p>
+    </div>`;
+  }
+
+  /** Renders again when the countdown's minute changes, when the cutoff passes, or at the merchant's midnight. */
+  private schedule(quote: DeliveryQuote, now: Date, timeZone: string) {
+    clearTimeout(this.timer);
+    const left = quote.cutoff ? Date.parse(quote.cutoff) - now.getTime() : 0;
+    // Just past each whole minute left (so the minutes shown are never more than remain), and
+    // exactly at the cutoff, when the later window takes over.
+    const until = quote.cutoff
+      ? left <= MINUTE
+        ? left
+        : (left % MINUTE) + 1
+      : nextLocalMidnight(now, timeZone).getTime() - now.getTime() + 1;
+    // Capped so that a sleeping laptop or a changed clock is caught up within the hour.
+    this.timer = setTimeout(() => this.requestUpdate(), Math.min(until, 60 * MINUTE));
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+}

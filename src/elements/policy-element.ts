@@ -1,0 +1,187 @@
+import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PolicyError } from '../core/parse.js';
+import type { Issue, Policy } from '../core/types.js';
+import { languageOf, type Language } from './localize.js';
+import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
+
+type Status =
+  | { name: 'loading' }
+  | { name: 'ready'; policy: Policy }
+  | { name: 'failed'; issues: Issue[]; policyUrl?: string };
+
+/** Elements to refresh when a `lang` changes anywhere or the page comes back into view. */
+const live = new Set<PolicyElement>();
+const refreshAll = () => live.forEach((el) => el.requestUpdate());
+let observer: MutationObserver | undefined;
+
+function watch(el: PolicyElement) {
+  if (!observer) {
+    observer = new MutationObserver(refreshAll);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // Timers are throttled in background tabs: a page shown again must not show a stale countdown.
+    document.addEventListener('visibilitychange', refreshAll);
+  }
+  live.add(el);
+}
+
+export const baseStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  p {
+    margin: 0 0 var(--policy-gap, 0.35em);
+  }
+  a {
+    color: var(--policy-link-color, inherit);
+  }
+  [part~='fallback'] {
+    padding: var(--policy-padding, 0.5em 0.75em);
+    border-radius: var(--policy-radius, 0.25em);
+    background: var(--policy-muted-background, color-mix(in srgb, currentColor 6%, transparent));
+  }
+  [part~='loading'] {
+    visibility: hidden;
+  }
+`;
+
+/**
+ * What every policy element shares: getting the policy (the `policy` property, an inline
+ * `<script type="application/json">` child, or `src`), its language, the loading and failed
+ * states, and the `policy-ready` / `policy-error` events. A subclass only renders a valid policy.
+ *
+ * @fires policy-ready - The element rendered the policy; `detail` says what it showed.
+ * @fires policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
+ * @csspart fallback - The polite message shown instead of a policy that could not be read.
+ * @csspart link - The link to the merchant's full policy.
+ * @cssproperty --policy-gap - Space between paragraphs.
+ * @cssproperty --policy-link-color - Colour of links (default: inherited).
+ */
+export abstract class PolicyElement extends LitElement {
+  static override styles: CSSResultGroup = baseStyles;
+
+  static override get observedAttributes() {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** Address of the policy JSON file. */
+  @property({ reflect: true }) src?: string;
+
+  /** The policy itself, raw or from `parsePolicy`: wins over `src` and inline JSON. */
+  @property({ attribute: false }) policy?: unknown;
+
+  @state() private status: Status = { name: 'loading' };
+
+  /** The problems found while rendering the policy (a method that does not exist, say). */
+  private renderIssues?: Issue[];
+  private reported?: string;
+  private load = 0;
+
+  /** What the element showed, for `policy-ready`; set by `renderPolicy`. */
+  protected shown?: object;
+
+  /** The section of the policy this element shows, for the "not stated" message. */
+  protected abstract readonly section: keyof Policy;
+
+  /** Renders a valid policy. May throw a `PolicyError` when the policy cannot answer (an unknown method). */
+  protected abstract renderPolicy(policy: Policy, language: Language): TemplateResult;
+
+  /** The placeholder shown while the policy loads: the same lines as the result, so nothing moves. */
+  protected abstract renderPlaceholder(language: Language): TemplateResult;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    watch(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    live.delete(this);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('policy') || changed.has('src') || !this.hasUpdated) this.resolve();
+  }
+
+  /** Settles the status from the property, inline JSON or `src`; only `src` is asynchronous. */
+  private resolve() {
+    const load = ++this.load;
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    try {
+      if (this.policy !== undefined) return this.accept(this.policy);
+      if (inline) return this.accept(parseJson(inline.textContent ?? '', 'the inline <script type="application/json">'));
+      if (!this.src) {
+        throw new PolicyError([{ path: '', message: 'No policy given: set src, the policy property, or an inline JSON script.' }]);
+      }
+      this.status = { name: 'loading' };
+      fetchPolicy(new URL(this.src, document.baseURI).href).then(
+        (raw) => load === this.load && this.accept(raw),
+        (e: unknown) => load === this.load && this.reject(e),
+      );
+    } catch (e) {
+      this.reject(e);
+    }
+  }
+
+  private accept(raw: unknown) {
+    const { policy, errors, warnings } = checkOnce(raw);
+    for (const w of warnings) console.warn(`policy-explainer: ${w.path} ${w.message}`);
+    this.status = policy ? { name: 'ready', policy } : { name: 'failed', issues: errors, policyUrl: salvagePolicyUrl(raw) };
+  }
+
+  private reject(e: unknown) {
+    const issues = e instanceof PolicyError ? e.issues : [{ path: '', message: String(e) }];
+    this.status = { name: 'failed', issues };
+  }
+
+  protected override render() {
+    const language = languageOf(this);
+    this.renderIssues = undefined;
+    this.shown = undefined;
+    const { status } = this;
+    if (status.name === 'loading') return this.renderPlaceholder(language);
+    if (status.name === 'failed') return this.renderFallback(language, status.issues, status.policyUrl);
+    if (!status.policy[this.section]) {
+      this.renderIssues = [{ path: `/${this.section}`, message: `The policy has no "${this.section}" section.` }];
+      return this.renderFallback(language, this.renderIssues, status.policy.merchant.policyUrl, 'missing');
+    }
+    try {
+      return this.renderPolicy(status.policy, language);
+    } catch (e) {
+      // Never a partial promise, and never an exception into the host page.
+      this.renderIssues = e instanceof PolicyError ? e.issues : [{ path: '', message: String(e) }];
+      return this.renderFallback(language, this.renderIssues, status.policy.merchant.policyUrl);
+    }
+  }
+
+  private renderFallback({ t }: Language, _issues: Issue[], policyUrl?: string, reason?: 'missing') {
+    const message = reason ? t(`${this.section}.missing`) : t(policyUrl ? 'common.fallback' : 'common.fallbackNoLink');
+    return html`<div part="fallback" role="note">
+      <p>${message}</p>
+      ${policyUrl
+        ? html`<p><a part="link" href=${policyUrl} target="_blank" rel="noopener noreferrer">${t('common.policyLink')}</a></p>`
+        : nothing}
+    </div>`;
+  }
+
+  protected override updated() {
+    const issues = this.status.name === 'failed' ? this.status.issues : this.renderIssues;
+    const [type, detail] = issues ? ['policy-error', { issues }] : ['policy-ready', this.shown];
+    const key = JSON.stringify([type, detail]);
+    if (!detail || key === this.reported) return;
+    this.reported = key;
+    if (issues) console.error(`policy-explainer: ${issues.map((i) => `${i.path || '(policy)'} ${i.message}`).join('\n')}`);
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,20 @@
+import full from '../fixtures/examples/policy-full.json' with { type: 'json' };
+import es from '../fixtures/examples/policy-es.json' with { type: 'json' };
+
+/** Fresh copies, so that a test may change one without touching another. */
+export const policyFull = () => structuredClone(full) as Record<string, any>;
+export const policyEs = () => structuredClone(es) as Record<string, any>;
+
+/** The visible text of an element's shadow root, whitespace collapsed. */
+export const textOf = (el: Element) =>
+  (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The `datetime` of every `<time>` in the shadow root. */
+export const timesOf = (el: Element) =>
+  [...(el.shadowRoot?.querySelectorAll('time') ?? [])].map((t) => t.getAttribute('datetime'));
+
+export const part = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
+
+/** Resolves with the element's next event of this type. */
+export const nextEvent = <T = unknown>(el: EventTarget, type: string) =>
+  new Promise<CustomEvent<T>>((resolve) => el.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }));

@@ -1,0 +1,158 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/index.js';
+import type { PolicyDeliveryWindow } from '../../src/index.js';
+import { nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
+
+/** Monday 2 March 2026, 11:44:30 in Paris: 2 h 15 min 30 s before the 14:00 cutoff. */
+const MONDAY_MORNING = new Date('2026-03-02T11:44:30+01:00');
+
+describe('<policy-delivery-window>', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: MONDAY_MORNING, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => clock.restore());
+
+  const render = (lang: string, policy: unknown = policyFull(), attrs: { method?: string; country?: string } = {}) =>
+    fixture<PolicyDeliveryWindow>(
+      html`<policy-delivery-window lang=${lang} .policy=${policy} method=${attrs.method ?? ''} country=${attrs.country ?? ''}></policy-delivery-window>`,
+    );
+
+  describe('the window, in three languages', () => {
+    // policy-full standard: handling 0–1, transit 3–4, padding 1–2, delivery Mon–Sat.
+    // R = Mon 2 March; quoted earliest = 4 delivery days after Mon 2 = Fri 6; latest = 6 after Tue 3 = Tue 10.
+    it('says it in French with each date in a <time>', async () => {
+      const el = await render('fr');
+      expect(timesOf(el)).to.deep.equal(['2026-03-06', '2026-03-10']);
+      expect(part(el, 'window')!.textContent!.replace(/\s+/g, ' ')).to.equal(
+        'Livraison estimée entre le vendredi 6 et le mardi 10 mars',
+      );
+      expect(textOf(el)).to.contain('4 à 7 jours ouvrés');
+    });
+
+    it('says it in Spanish', async () => {
+      const el = await render('es');
+      expect(timesOf(el)).to.deep.equal(['2026-03-06', '2026-03-10']);
+      expect(part(el, 'window')!.textContent).to.match(/Entrega estimada entre el viernes,? 6 de marzo y el martes,? 10 de marzo/);
+      expect(textOf(el)).to.contain('De 4 a 7 días hábiles');
+    });
+
+    it('says it in English', async () => {
+      const el = await render('en');
+      expect(part(el, 'window')!.textContent).to.match(/Estimated delivery between Friday, March 6 and Tuesday, March 10/);
+      expect(textOf(el)).to.contain('4 to 7 working days');
+    });
+
+    it('uses the strings of the base language and the dates of the full tag (fr-CA, es-MX)', async () => {
+      const ca = await render('fr-CA');
+      expect(textOf(ca)).to.contain('Livraison estimée');
+      expect(timesOf(ca)).to.deep.equal(['2026-03-06', '2026-03-10']);
+      const mx = await render('es-MX');
+      expect(textOf(mx)).to.contain('Entrega estimada');
+    });
+
+    it('falls back to English for a language it has no strings for', async () => {
+      const el = await render('de');
+      expect(textOf(el)).to.contain('Estimated delivery between');
+    });
+
+    it('takes the language of the nearest ancestor, and follows it when it changes', async () => {
+      const wrapper = await fixture(html`<div lang="es"><policy-delivery-window .policy=${policyFull()}></policy-delivery-window></div>`);
+      const el = wrapper.querySelector('policy-delivery-window')!;
+      await el.updateComplete;
+      expect(textOf(el)).to.contain('Entrega estimada');
+      wrapper.setAttribute('lang', 'fr');
+      await clock.tickAsync(0);
+      await el.updateComplete;
+      expect(textOf(el)).to.contain('Livraison estimée');
+    });
+  });
+
+  describe('the method', () => {
+    it('shows the label, the price and "free" when it costs nothing', async () => {
+      const el = await render('fr');
+      expect(part(el, 'label')!.textContent).to.equal('Livraison standard');
+      expect(part(el, 'price')!.textContent).to.equal('Livraison offerte');
+    });
+
+    it('shows a paid method with its time slot, how it is announced, and why it cannot be exact', async () => {
+      const el = await render('fr', policyFull(), { method: 'home-delivery' });
+      expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).to.equal('Frais de livraison : 49 €');
+      const slot = part(el, 'slot')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(slot).to.contain('créneau de 4 heures entre 8 h et 20 h');
+      expect(slot).to.contain('la veille');
+      expect(textOf(el)).to.contain('organisées par secteur');
+    });
+
+    it('shows the merchant note of the method', async () => {
+      const el = await render('es', policyEs(), { method: 'canarias' });
+      expect(part(el, 'note')!.textContent).to.contain('en Canarias es una hora menos');
+      expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).to.equal('Gastos de envío: 14,95 €');
+    });
+
+    it('picks the first method serving the country', async () => {
+      const el = await render('en', policyEs(), { country: 'AD' });
+      expect(part(el, 'label')!.textContent).to.equal('Delivery to mainland Spain and the Balearic Islands');
+    });
+  });
+
+  describe('the cutoff', () => {
+    it('tells the real time left, and switches to the later window when the cutoff passes', async () => {
+      const el = await render('fr');
+      expect(part(el, 'countdown')!.textContent).to.match(/Commandez dans les 2\sh(\set)?\s15\smin/);
+      await clock.tickAsync(60_000);
+      await el.updateComplete;
+      expect(part(el, 'countdown')!.textContent).to.match(/2\sh(\set)?\s14\smin/);
+
+      await clock.tickAsync(2 * 3600_000 + 14 * 60_000 + 30_000); // 14:00:00
+      await el.updateComplete;
+      expect(part(el, 'countdown')).to.equal(null);
+      // R = Tue 3 March: earliest 4 delivery days after Tue 3 = Sat 7, latest 6 after Wed 4 = Wed 11.
+      expect(timesOf(el)).to.deep.equal(['2026-03-07', '2026-03-11']);
+    });
+
+    it('shows no countdown when no cutoff applies today (Saturday)', async () => {
+      clock.setSystemTime(new Date('2026-03-07T10:00:00+01:00'));
+      const el = await render('en');
+      expect(part(el, 'countdown')).to.equal(null);
+    });
+
+    it('shows the countdown again once the merchant day changes', async () => {
+      clock.setSystemTime(new Date('2026-03-02T23:30:00+01:00'));
+      const el = await render('en');
+      expect(part(el, 'countdown')).to.equal(null);
+      await clock.tickAsync(31 * 60_000); // 00:01 on Tuesday in Paris
+      await el.updateComplete;
+      expect(part(el, 'countdown')!.textContent).to.match(/13\shr,?\s59\smin/);
+    });
+
+    it('uses the merchant zone, whatever the shopper clock zone', async () => {
+      // 13:30 in Paris is 07:30 in New York: still before the cutoff, 30 minutes left.
+      clock.setSystemTime(new Date('2026-03-02T13:30:00+01:00'));
+      const el = await render('en');
+      expect(part(el, 'countdown')!.textContent).to.match(/Order within 30\smin/);
+    });
+  });
+
+  describe('events', () => {
+    it('fires policy-ready with the quote it rendered', async () => {
+      const el = document.createElement('policy-delivery-window');
+      const ready = nextEvent<{ quote: { quoted: { earliest: string } } }>(el, 'policy-ready');
+      el.policy = policyFull();
+      document.body.append(el);
+      expect((await ready).detail.quote.quoted.earliest).to.equal('2026-03-06');
+      el.remove();
+    });
+  });
+
+  describe('why a range', () => {
+    it('explains the range in a disclosure the shopper can open', async () => {
+      const el = await render('fr');
+      const details = part(el, 'why') as HTMLDetailsElement;
+      expect(details.tagName).to.equal('DETAILS');
+      expect(details.querySelector('summary')!.textContent).to.equal('Pourquoi une fourchette\u202f?');
+      expect(details.textContent).to.contain("La préparation et l'acheminement de votre commande prennent de 3 à 5 jours ouvrés");
+    });
+  });
+});
