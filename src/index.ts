@@ -1,13 +1,23 @@
 /**
  * policy-explainer: registers every element. One `<script type="module">` of the bundle is the whole embed.
  */
+import { PolicyCancellation } from './elements/policy-cancellation.js';
 import { PolicyDeliveryWindow } from './elements/policy-delivery-window.js';
+import { PolicyNonRefundable } from './elements/policy-non-refundable.js';
+import { PolicyReturns } from './elements/policy-returns.js';
+import { PolicySummary } from './elements/policy-summary.js';
 
-export { PolicyDeliveryWindow };
+export { PolicyCancellation, PolicyDeliveryWindow, PolicyNonRefundable, PolicyReturns, PolicySummary };
 export { PolicyElement } from './elements/policy-element.js';
 export * from './core/index.js';
 
-const elements = { 'policy-delivery-window': PolicyDeliveryWindow } as const;
+const elements = {
+  'policy-delivery-window': PolicyDeliveryWindow,
+  'policy-returns': PolicyReturns,
+  'policy-non-refundable': PolicyNonRefundable,
+  'policy-cancellation': PolicyCancellation,
+  'policy-summary': PolicySummary,
+} as const;
 
 // A page that loads the bundle twice keeps the first definitions instead of throwing.
 for (const [tag, element] of Object.entries(elements)) {
@@ -17,5 +27,9 @@ for (const [tag, element] of Object.entries(elements)) {
 declare global {
   interface HTMLElementTagNameMap {
     'policy-delivery-window': PolicyDeliveryWindow;
+    'policy-returns': PolicyReturns;
+    'policy-non-refundable': PolicyNonRefundable;
+    'policy-cancellation': PolicyCancellation;
+    'policy-summary': PolicySummary;
   }
 }

@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns/addDays';
-import { TZDateMini, type TZDate } from '@date-fns/tz';
+import { TZDateMini, tzOffset, type TZDate } from '@date-fns/tz';
 import type { LocalDate, Weekday } from './types.js';
 
 /**
@@ -31,11 +31,41 @@ export function wallClock(instant: Date, timeZone: string) {
   };
 }
 
-/** The instant at which the merchant's clock reads `time` (HH:MM) on `date`. */
-export function instantAt(date: LocalDate, time: string, timeZone: string): Date {
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The merchant's wall clock at an instant, as a sortable `YYYY-MM-DDTHH:MM:SS`. */
+const reading = (instant: number, timeZone: string) => {
+  const { date, time } = wallClock(new Date(instant), timeZone);
+  return `${date}T${time}`;
+};
+
+/**
+ * The first instant, from `from` on, at which the merchant's clock reads `time` (HH:MM) on `date`.
+ * On a daylight-saving night the clock may skip that reading: then it is the instant the clock
+ * jumps past it. Or it may show it twice: then it is the first showing from `from` on. Worked out
+ * from the zone's offsets alone (not with TZDate's constructor, which resolves those nights through
+ * the process time zone), so that the process time zone never changes the answer.
+ */
+export function instantAt(date: LocalDate, time: string, timeZone: string, from = -Infinity): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [h, min] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDateMini(y, m - 1, d, h, min, timeZone).getTime());
+  const wanted = `${date}T${time}:00`;
+  const asIfUtc = Date.UTC(y, m - 1, d, h, min);
+  // The instant is asIfUtc less the offset in force then; a change that night is within a day either side.
+  const offsets = [...new Set([-DAY, 0, DAY].map((shift) => tzOffset(timeZone, new Date(asIfUtc + shift)) * MINUTE))].sort(
+    (a, b) => a - b,
+  );
+  const showings = offsets.map((o) => asIfUtc - o).filter((t) => reading(t, timeZone) === wanted).sort((a, b) => a - b);
+  if (showings.length) return new Date(showings.find((t) => t >= from) ?? showings.at(-1)!);
+  // Skipped: the clock reads earlier at the largest offset's instant and later at the smallest's.
+  let [before, after] = [asIfUtc - offsets.at(-1)!, asIfUtc - offsets[0]!];
+  while (after - before > MINUTE) {
+    const mid = before + Math.floor((after - before) / 2 / MINUTE) * MINUTE;
+    if (reading(mid, timeZone) >= wanted) after = mid;
+    else before = mid;
+  }
+  return new Date(after);
 }
 
 /** The next instant at which the merchant's date changes. */

@@ -72,7 +72,8 @@ export function quoteDelivery(input: Policy | unknown, options: QuoteOptions = {
     },
   };
   if (m.cutoff && quote.received === local.date) {
-    quote.cutoff = instantAt(local.date, m.cutoff, timeZone).toISOString();
+    // From `now` on: on the night the clocks go back, the cutoff's second showing may be the one ahead.
+    quote.cutoff = instantAt(local.date, m.cutoff, timeZone, now.getTime()).toISOString();
   }
   return quote;
 }

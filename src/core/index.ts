@@ -5,6 +5,7 @@
 export { parsePolicy, checkPolicy, PolicyError, type CheckResult } from './parse.js';
 export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js';
 export { returnDeadline } from './returns.js';
+export { freeCancellationEnd } from './cancellation.js';
 export { textFor } from './text.js';
 export { wallClock, instantAt, nextLocalMidnight } from './calendar.js';
 export type * from './types.js';

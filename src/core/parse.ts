@@ -36,7 +36,13 @@ const pointer = (base: string, key: string | number) =>
   `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 const show = (v: unknown) => {
-  const s = JSON.stringify(v) ?? String(v);
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    // A BigInt or a cycle, which only a program can pass: checkPolicy must still not throw.
+    s = typeof v === 'bigint' ? `${v}n` : 'an object that cannot be shown';
+  }
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };
 
@@ -181,7 +187,8 @@ const shape =
     const out: Json = {};
     const known = Object.keys(fields);
     for (const key of Object.keys(v)) {
-      if (!(key in fields)) {
+      // Own keys only: "constructor" or "__proto__" are unknown fields too, not Object.prototype's.
+      if (!Object.hasOwn(fields, key)) {
         const hint = nearest(key, known);
         c.warnings.push({
           path: pointer(path, key),

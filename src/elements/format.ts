@@ -23,6 +23,17 @@ export function dateRange(locale: string, from: LocalDate, to: LocalDate): [stri
   return [start.trim(), end.trim()];
 }
 
+export const formatPercent = (locale: string, percent: number) =>
+  new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100);
+
+/** "a, b or c" in the reader's language. */
+export const formatChoices = (locale: string, items: string[]) =>
+  new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+
+/** A full date with its year ("mercredi 8 avril 2026"), for deadlines that may be months away. */
+export const formatFullDate = (locale: string, iso: LocalDate) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(utc(iso));
+
 export const formatMoney = (locale: string, { amount, currency }: Money) =>
   new Intl.NumberFormat(locale, {
     style: 'currency',

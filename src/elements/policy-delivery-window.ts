@@ -52,7 +52,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
     `,
   ];
 
-  protected readonly section = 'delivery';
+  protected override readonly section = 'delivery';
 
   @property() method?: string;
   @property() country?: string;

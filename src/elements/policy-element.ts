@@ -87,13 +87,13 @@ export abstract class PolicyElement extends LitElement {
   protected shown?: object;
 
   /** The section of the policy this element shows, for the "not stated" message. */
-  protected abstract readonly section: keyof Policy;
+  protected readonly section?: 'delivery' | 'returns' | 'nonRefundable' | 'cancellation';
 
   /** Renders a valid policy. May throw a `PolicyError` when the policy cannot answer (an unknown method). */
   protected abstract renderPolicy(policy: Policy, language: Language): TemplateResult;
 
   /** The placeholder shown while the policy loads: the same lines as the result, so nothing moves. */
-  protected abstract renderPlaceholder(language: Language): TemplateResult;
+  protected abstract renderPlaceholder(language: Language): TemplateResult | typeof nothing;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -151,22 +151,22 @@ export abstract class PolicyElement extends LitElement {
     this.shown = undefined;
     const { status } = this;
     if (status.name === 'loading') return this.renderPlaceholder(language);
-    if (status.name === 'failed') return this.renderFallback(language, status.issues, status.policyUrl);
-    if (!status.policy[this.section]) {
+    if (status.name === 'failed') return this.renderFallback(language, status.policyUrl);
+    if (this.section && !status.policy[this.section]) {
       this.renderIssues = [{ path: `/${this.section}`, message: `The policy has no "${this.section}" section.` }];
-      return this.renderFallback(language, this.renderIssues, status.policy.merchant.policyUrl, 'missing');
+      return this.renderFallback(language, status.policy.merchant.policyUrl, true);
     }
     try {
       return this.renderPolicy(status.policy, language);
     } catch (e) {
       // Never a partial promise, and never an exception into the host page.
       this.renderIssues = e instanceof PolicyError ? e.issues : [{ path: '', message: String(e) }];
-      return this.renderFallback(language, this.renderIssues, status.policy.merchant.policyUrl);
+      return this.renderFallback(language, status.policy.merchant.policyUrl);
     }
   }
 
-  private renderFallback({ t }: Language, _issues: Issue[], policyUrl?: string, reason?: 'missing') {
-    const message = reason ? t(`${this.section}.missing`) : t(policyUrl ? 'common.fallback' : 'common.fallbackNoLink');
+  private renderFallback({ t }: Language, policyUrl?: string, sectionMissing = false) {
+    const message = sectionMissing ? t(`${this.section}.missing`) : t(policyUrl ? 'common.fallback' : 'common.fallbackNoLink');
     return html`<div part="fallback" role="note">
       <p>${message}</p>
       ${policyUrl

@@ -1,0 +1,62 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { textFor } from '../core/text.js';
+import type { Policy } from '../core/types.js';
+import type { Language } from './localize.js';
+import { PolicyElement, baseStyles } from './policy-element.js';
+
+/**
+ * The items the shop cannot take back, and why: one entry on a product page (`category`), shown
+ * before purchase, or every entry. The reason is the merchant's own explanation, else a
+ * standard one for its reason code.
+ *
+ * @attr category - Id of the one entry to show (e.g. `hygiene`); default: every entry. An id
+ *   the policy lacks renders nothing and warns in the console.
+ * @fires policy-ready - `detail.entries`: the ids of the entries shown.
+ * @csspart entry - One non-refundable entry.
+ * @csspart title - "No returns or exchanges".
+ * @csspart items - The items concerned (the merchant's text).
+ * @csspart explanation - Why they cannot be returned.
+ * @cssproperty --policy-notice-color - Colour of the entry's edge (default: currentColor).
+ */
+export class PolicyNonRefundable extends PolicyElement {
+  static override styles = [
+    baseStyles,
+    css`
+      [part~='entry'] {
+        border-inline-start: 0.25em solid var(--policy-notice-color, currentColor);
+        padding-inline-start: var(--policy-indent, 0.75em);
+        margin-block-end: var(--policy-gap, 0.35em);
+      }
+      [part~='title'] {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  protected override readonly section = 'nonRefundable';
+
+  @property() category?: string;
+
+  protected renderPolicy(policy: Policy, { locale, t }: Language) {
+    const all = policy.nonRefundable!;
+    const entries = this.category ? all.filter((e) => e.id === this.category) : all;
+    if (!entries.length) {
+      console.warn(`policy-explainer: the policy has no non-refundable entry "${this.category}" (it has ${all.map((e) => `"${e.id}"`).join(', ')}).`);
+      return html``;
+    }
+    this.shown = { entries: entries.map((e) => e.id) };
+    return html`${entries.map(
+      (e) => html`<div part="entry">
+        <p part="title">${t('nonRefundable.title')}</p>
+        <p part="items">${textFor(e.items, locale)}</p>
+        <p part="explanation">${textFor(e.explanation, locale) ?? t(`nonRefundable.reason_${e.reason}`)}</p>
+      </div>`,
+    )}`;
+  }
+
+  protected renderPlaceholder() {
+    // A single product's notice: reserve its three lines only when one is expected.
+    return this.category ? html`<div part="loading" aria-busy="true"><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p></div>` : nothing;
+  }
+}

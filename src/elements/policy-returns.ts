@@ -1,0 +1,56 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { returnDeadline } from '../core/returns.js';
+import { textFor } from '../core/text.js';
+import type { Policy } from '../core/types.js';
+import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, sentence } from './format.js';
+import type { Language } from './localize.js';
+import { PolicyElement } from './policy-element.js';
+
+/**
+ * The return policy: the window as a duration on a product page, or as the last day to send the
+ * item back once the delivery date is known; how, who pays, in what condition, how the refund
+ * comes, any restocking fee and the merchant's notes.
+ *
+ * @attr delivered-on - The delivery date (YYYY-MM-DD): the window is then shown as a deadline.
+ * @fires policy-ready - `detail.deadline`: the last day to send the item back, when `delivered-on` is set.
+ * @csspart headline - The return window.
+ * @csspart deadline - The last day to send the item back.
+ * @csspart explanation - How the period is counted, and why a condition or fee exists.
+ * @csspart note - The merchant's notes.
+ */
+export class PolicyReturns extends PolicyElement {
+  protected override readonly section = 'returns';
+
+  @property({ attribute: 'delivered-on' }) deliveredOn?: string;
+
+  protected renderPolicy(policy: Policy, { locale, t }: Language) {
+    const returns = policy.returns!;
+    const { fees, refund } = returns;
+    const deadline = this.deliveredOn ? returnDeadline(policy, this.deliveredOn) : undefined;
+    this.shown = { deadline };
+    const notes = textFor(returns.notes, locale);
+    const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
+
+    return html`
+      <p part="headline">${t(fees === 'free' ? 'returns.headlineFree' : 'returns.headline', { count: returns.windowDays })}</p>
+      ${deadline
+        ? html`<p part="deadline">
+            ${sentence((m) => t('returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
+          </p>`
+        : nothing}
+      ${line('explanation', t('returns.counted'))}
+      ${line('how', returns.methods?.length && t('returns.how', { methods: formatChoices(locale, returns.methods.map((m) => t(`returns.method_${m}`))) }))}
+      ${line('fees', typeof fees === 'object' ? t('returns.feesAmount', { price: formatMoney(locale, fees) }) : fees === 'customer-pays' && t('returns.fees_customer-pays'))}
+      ${line('condition', returns.condition && t(`returns.condition_${returns.condition}`))}
+      ${line('refund', refund?.method && t(`returns.refund_${refund.method}`))}
+      ${line('refund-delay', refund?.withinDays !== undefined && t('returns.refundWithin', { count: refund.withinDays }))}
+      ${line('restocking', returns.restockingFeePercent && t('returns.restocking', { percent: formatPercent(locale, returns.restockingFeePercent) }))}
+      ${line('note', notes)}
+    `;
+  }
+
+  protected renderPlaceholder({ t }: Language) {
+    return html`<div part="loading" aria-busy="true"><p part="headline">${t('common.loading')}</p><p>&nbsp;</p><p>&nbsp;</p></div>`;
+  }
+}

@@ -1,0 +1,90 @@
+import { css, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Policy } from '../core/types.js';
+import type { Language } from './localize.js';
+import { PolicyElement, baseStyles } from './policy-element.js';
+
+const SECTIONS = ['delivery', 'returns', 'nonRefundable', 'cancellation'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Real heading elements, so that the summary reads well in the page's outline and to a screen reader. */
+function heading(level: number, text: string): TemplateResult {
+  switch (level) {
+    case 3:
+      return html`<h3 part="heading">${text}</h3>`;
+    case 4:
+      return html`<h4 part="heading">${text}</h4>`;
+    case 5:
+      return html`<h5 part="heading">${text}</h5>`;
+    case 6:
+      return html`<h6 part="heading">${text}</h6>`;
+    default:
+      return html`<h2 part="heading">${text}</h2>`;
+  }
+}
+
+/** Child events stay inside: the summary reports once for all of them. */
+const contain = (e: Event) => e.stopPropagation();
+
+/**
+ * Every section the policy has, in order (delivery, returns, non-refundable items,
+ * cancellation), each under a heading; or the sections named in `sections`, where one the
+ * policy lacks says plainly that it is not stated.
+ *
+ * @attr sections - Space-separated sections to show: `delivery returns nonRefundable cancellation`.
+ * @attr heading-level - Level of the section headings, 2 to 6 (default 2).
+ * @attr method - Passed to the delivery window. @attr country - Passed to the delivery window.
+ * @attr delivered-on - Passed to the returns. @attr ordered-at - Passed to the cancellation.
+ * @fires policy-ready - `detail.sections`: the sections shown.
+ * @csspart section - One section. @csspart heading - A section heading.
+ * @cssproperty --policy-heading-size - Font size of the headings (default 1.1em).
+ */
+export class PolicySummary extends PolicyElement {
+  static override styles = [
+    baseStyles,
+    css`
+      [part~='heading'] {
+        font-size: var(--policy-heading-size, 1.1em);
+        margin: var(--policy-heading-margin, 1em 0 0.4em);
+      }
+      [part~='section']:first-child [part~='heading'] {
+        margin-block-start: 0;
+      }
+    `,
+  ];
+
+  @property() sections?: string;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  @property() method?: string;
+  @property() country?: string;
+  @property({ attribute: 'delivered-on' }) deliveredOn?: string;
+  @property({ attribute: 'ordered-at' }) orderedAt?: string;
+
+  protected renderPolicy(policy: Policy, { t }: Language) {
+    const asked = this.sections?.split(/\s+/).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
+    const shown = asked?.length ? asked : SECTIONS.filter((s) => policy[s]);
+    this.shown = { sections: shown };
+    return html`${shown.map(
+      (s) => html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${contain}>
+        ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
+      </section>`,
+    )}`;
+  }
+
+  private renderSection(section: Section, policy: Policy) {
+    switch (section) {
+      case 'delivery':
+        return html`<policy-delivery-window .policy=${policy} .method=${this.method} .country=${this.country}></policy-delivery-window>`;
+      case 'returns':
+        return html`<policy-returns .policy=${policy} .deliveredOn=${this.deliveredOn}></policy-returns>`;
+      case 'nonRefundable':
+        return html`<policy-non-refundable .policy=${policy}></policy-non-refundable>`;
+      case 'cancellation':
+        return html`<policy-cancellation .policy=${policy} .orderedAt=${this.orderedAt}></policy-cancellation>`;
+    }
+  }
+
+  protected renderPlaceholder({ t }: Language) {
+    return html`<div part="loading" aria-busy="true"><p>${t('common.loading')}</p></div>`;
+  }
+}

@@ -1,0 +1,68 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { PolicyCancellation } from '../../src/index.js';
+import { nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
+
+const render = (lang: string, policy: unknown, orderedAt?: string) =>
+  fixture<PolicyCancellation>(html`<policy-cancellation lang=${lang} .policy=${policy} ordered-at=${orderedAt ?? undefined}></policy-cancellation>`);
+
+const partText = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
+
+describe('<policy-cancellation>', () => {
+  it('states the free period and, in the same place, the fee after it (policy-full, until shipment then 10%)', async () => {
+    const fr = await render('fr', policyFull());
+    expect(partText(fr, 'free')).to.equal("Annulation gratuite jusqu'à l'expédition de votre commande.");
+    expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal("Ensuite, l'annulation entraîne des frais de 10 % du montant de la commande.");
+    expect(partText(fr, 'explanation')).to.contain('préparation déjà engagée');
+    expect(partText(fr, 'channels')).to.equal('Vous pouvez annuler en ligne, par téléphone, en magasin ou par e-mail.');
+    const es = await render('es', policyFull());
+    expect(partText(es, 'free')).to.equal('Cancelación gratuita hasta el envío de su pedido.');
+    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal('Después, la cancelación tiene un coste del 10 % del importe del pedido.');
+    const en = await render('en', policyFull());
+    expect(partText(en, 'free')).to.equal('Free cancellation until your order ships.');
+    expect(partText(en, 'fee')).to.equal('After that, cancelling costs 10% of the order amount.');
+    expect(partText(en, 'channels')).to.equal('You can cancel online, by phone, in store, or by email.');
+  });
+
+  it('states a period in hours and an amount (policy-es, 24 h then 5 €)', async () => {
+    const es = await render('es', policyEs());
+    expect(partText(es, 'free')).to.equal('Cancelación gratuita durante las 24 horas siguientes al pedido.');
+    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal('Después, la cancelación tiene un coste de 5 €.');
+    const fr = await render('fr', policyEs());
+    expect(partText(fr, 'free')).to.equal('Annulation gratuite dans les 24 heures suivant la commande.');
+  });
+
+  it('with ordered-at, says until when, in the merchant zone, in a <time>', async () => {
+    // Ordered 2 March 2026 at 10:00 Madrid time: free until 3 March 10:00 Madrid time.
+    const el = await render('es', policyEs(), '2026-03-02T10:00:00+01:00');
+    expect(timesOf(el)).to.deep.equal(['2026-03-03T09:00:00.000Z']);
+    expect(partText(el, 'free')).to.match(/^Puede cancelar sin coste hasta el martes, 3 de marzo de 2026, 10:00 \(.+\)\.$/);
+    const en = await render('en', policyEs(), '2026-03-02T09:00:00Z');
+    expect(partText(en, 'free')).to.match(/until Tuesday, March 3, 2026(,| at) 10:00\sAM \(Central European Time\)\./);
+  });
+
+  it('fires policy-ready with the end of the free period', async () => {
+    const el = document.createElement('policy-cancellation');
+    el.setAttribute('ordered-at', '2026-03-02T10:00:00+01:00');
+    const ready = nextEvent<{ freeUntil: string }>(el, 'policy-ready');
+    el.policy = policyEs();
+    document.body.append(el);
+    expect((await ready).detail.freeUntil).to.equal('2026-03-03T09:00:00.000Z');
+    el.remove();
+  });
+
+  it('states a notice period for subscriptions, and a fee with no free period', async () => {
+    const policy = policyFull();
+    policy.cancellation = { fee: { amount: 15, currency: 'EUR' }, noticeDays: 30 };
+    const el = await render('fr', policy);
+    expect(part(el, 'free')).to.equal(null);
+    expect(partText(el, 'fee')!.replace(/\s/g, ' ')).to.equal("L'annulation entraîne des frais de 15 €.");
+    expect(partText(el, 'notice')).to.contain('prévenez-nous 30 jours avant');
+  });
+
+  it('says plainly when the policy does not state cancellation', async () => {
+    const policy = policyFull();
+    delete policy.cancellation;
+    expect(textOf(await render('es', policy))).to.contain('no ha indicado aquí sus condiciones de cancelación');
+  });
+});
