@@ -26,24 +26,13 @@ const MINUTE = 60_000;
  * @csspart explanation - Why a rule is what it is.
  * @csspart why - The "Why a range?" disclosure.
  * @cssproperty --policy-accent - Colour of the dates (default: inherited).
- * @cssproperty --policy-muted - Colour of secondary lines.
  */
 export class PolicyDeliveryWindow extends PolicyElement {
   static override styles = [
     baseStyles,
     css`
-      [part~='window'] {
-        font-size: 1.1em;
-        font-weight: 600;
-      }
       time {
         color: var(--policy-accent, inherit);
-      }
-      [part~='days'],
-      [part~='note'],
-      [part~='explanation'] {
-        color: var(--policy-muted, inherit);
-        opacity: var(--policy-muted-opacity, 0.85);
       }
       summary {
         cursor: pointer;

@@ -49,6 +49,17 @@ export const baseStyles = css`
   [part~='loading'] {
     visibility: hidden;
   }
+  [part~='window'],
+  [part~='headline'] {
+    font-size: var(--policy-headline-size, 1.1em);
+    font-weight: 600;
+  }
+  [part~='explanation'],
+  [part~='note'],
+  [part~='days'] {
+    color: var(--policy-muted, inherit);
+    opacity: var(--policy-muted-opacity, 0.85);
+  }
 `;
 
 /**
@@ -62,6 +73,8 @@ export const baseStyles = css`
  * @csspart link - The link to the merchant's full policy.
  * @cssproperty --policy-gap - Space between paragraphs.
  * @cssproperty --policy-link-color - Colour of links (default: inherited).
+ * @cssproperty --policy-headline-size - Font size of the main line (default 1.1em).
+ * @cssproperty --policy-muted - Colour of explanations and notes (default: inherited, at --policy-muted-opacity).
  */
 export abstract class PolicyElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;

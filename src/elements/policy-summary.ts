@@ -50,6 +50,10 @@ export class PolicySummary extends PolicyElement {
       [part~='section']:first-child [part~='heading'] {
         margin-block-start: 0;
       }
+      /* The section heading already says it. */
+      policy-non-refundable::part(title) {
+        display: none;
+      }
     `,
   ];
 
