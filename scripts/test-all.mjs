@@ -2,7 +2,8 @@
 /**
  * `npm test`: every suite, then one closing line `N passed, M failed` totalled over all of them.
  * Exits non-zero when anything failed. Suites:
- *   - the type check (tsc, strict) and the build (the package test imports dist/);
+ *   - the type check (tsc, strict), the translators' locale check, and the build (the package
+ *     test imports dist/);
  *   - core logic with vitest, once per process time zone: results must not depend on it;
  *   - elements in headless Chromium with web-test-runner.
  */
@@ -36,6 +37,7 @@ function readJson(file) {
 }
 
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('locale files (npm run i18n:check)', 'node', ['scripts/i18n-check.mjs']);
 step('build', 'npm', ['run', '--silent', 'build']);
 
 for (const tz of TIME_ZONES) {
