@@ -4,7 +4,8 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 // esbuild only strips types (tsc checks them); decorators follow tsconfig.json.
-const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+const typescript = (dev = false) =>
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) } });
 
 export default [
   {
@@ -17,6 +18,12 @@ export default [
       typescript(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
+  },
+  {
+    // The same, readable, with Lit's development mode and warnings for missing strings.
+    input: 'src/index.ts',
+    output: { file: 'dist/policy-explainer.dev.js', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ exportConditions: ['development'] }), json(), typescript(true)],
   },
   {
     // The pure logic for Node and bundlers: its dependencies stay dependencies.

@@ -14,7 +14,7 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   // With tsconfig's experimentalDecorators, esbuild compiles decorators away (Chromium cannot parse
   // native ones yet) while esnext keeps the JSON import attributes the browser needs.
-  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), define: { __DEV__: 'true' } })],
   browsers: [
     chromeLauncher({
       launchOptions: {

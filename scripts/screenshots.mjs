@@ -9,7 +9,7 @@ import { serve } from './serve.mjs';
 
 const executablePath =
   process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-const pages = [{ name: 'demo', path: '/demo/', width: 1000, height: 720 }];
+const pages = [{ name: "demo", path: "/demo/", width: 1000, height: 720 }];
 const languages = ['fr', 'es', 'en'];
 
 const server = await serve(0);

@@ -3,22 +3,38 @@ import en from '../../locales/en.json' with { type: 'json' };
 import fr from '../../locales/fr.json' with { type: 'json' };
 import es from '../../locales/es.json' with { type: 'json' };
 
-/** The languages whose strings ship in the bundle. */
-export const LANGUAGES = ['fr', 'es', 'en'] as const;
+/** Strings for one language, grouped by element, as in `locales/*.json`. */
+export interface Strings {
+  [key: string]: string | Strings;
+}
 
 /**
  * The widget's own i18next instance: never the host page's global one, which it must not touch.
- * Resources are bundled, so initialisation is synchronous.
+ * Resources are bundled, so initialisation is synchronous. To bundle another language, import
+ * its JSON file and add it here: that line is the whole registration.
  */
 const i18n = i18next.createInstance();
 void i18n.init({
   resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
   fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
   initAsync: false,
   // Lit renders every value as text, so i18next must not HTML-escape it a second time.
   interpolation: { escapeValue: false },
 });
+
+const warned = new Set<string>();
+
+/**
+ * Adds a language, or replaces some of a language's strings (a shop's own brand voice), at run
+ * time. Keys left out keep their current text; a key no language has falls back to English.
+ * Every element on the page shows the new strings at once.
+ */
+export function addStrings(language: string, strings: Strings): void {
+  i18n.addResourceBundle(language.toLowerCase(), 'translation', strings, true, true);
+}
+
+/** Calls `listener` whenever strings are added or replaced. */
+export const onStringsChange = (listener: () => void) => i18n.store.on('added', listener);
 
 export interface Language {
   /** The full tag for Intl formatting (`fr-CA` keeps Canadian date and number formats). */
@@ -41,13 +57,23 @@ function inheritedLang(el: Element): string {
  * the browser's. A language we have no strings for falls back to English.
  */
 export function languageOf(el: Element): Language {
-  let locale = inheritedLang(el);
+  let locale: string;
   try {
-    locale = Intl.getCanonicalLocales(locale)[0] ?? 'en';
+    locale = Intl.getCanonicalLocales(inheritedLang(el))[0] ?? 'en';
   } catch {
     locale = 'en';
   }
   const base = locale.split('-')[0]!.toLowerCase();
-  if (!(LANGUAGES as readonly string[]).includes(base)) locale = 'en';
-  return { locale, t: i18n.getFixedT(locale.split('-')[0]!) };
+  if (!i18n.hasResourceBundle(base, 'translation')) return { locale: 'en', t: i18n.getFixedT('en') };
+  const t = i18n.getFixedT(base);
+  if (!__DEV__) return { locale, t };
+  // The development build names each string a language lacks (the shopper sees the English one).
+  const checked = ((key: string, options?: Record<string, unknown>) => {
+    if (!i18n.exists(key, { ...options, lng: base, fallbackLng: false }) && !warned.has(`${base}:${key}`)) {
+      warned.add(`${base}:${key}`);
+      console.warn(`policy-explainer: "${key}" is missing in locales/${base}.json; showing the English text.`);
+    }
+    return t(key, options);
+  }) as TFunction;
+  return { locale, t: checked };
 }

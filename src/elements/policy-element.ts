@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyValue
 import { property, state } from 'lit/decorators.js';
 import { PolicyError } from '../core/parse.js';
 import type { Issue, Policy } from '../core/types.js';
-import { languageOf, type Language } from './localize.js';
+import { languageOf, onStringsChange, type Language } from './localize.js';
 import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
 
 type Status =
@@ -21,6 +21,7 @@ function watch(el: PolicyElement) {
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     // Timers are throttled in background tabs: a page shown again must not show a stale countdown.
     document.addEventListener('visibilitychange', refreshAll);
+    onStringsChange(refreshAll);
   }
   live.add(el);
 }
