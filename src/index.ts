@@ -6,9 +6,11 @@ import { PolicyDeliveryWindow } from './elements/policy-delivery-window.js';
 import { PolicyNonRefundable } from './elements/policy-non-refundable.js';
 import { PolicyReturns } from './elements/policy-returns.js';
 import { PolicySummary } from './elements/policy-summary.js';
+import { addPageStrings } from './elements/localize.js';
 
 export { PolicyCancellation, PolicyDeliveryWindow, PolicyNonRefundable, PolicyReturns, PolicySummary };
 export { PolicyElement } from './elements/policy-element.js';
+export { addStrings, type Strings } from './elements/localize.js';
 export * from './core/index.js';
 
 const elements = {
@@ -18,6 +20,8 @@ const elements = {
   'policy-cancellation': PolicyCancellation,
   'policy-summary': PolicySummary,
 } as const;
+
+addPageStrings();
 
 // A page that loads the bundle twice keeps the first definitions instead of throwing.
 for (const [tag, element] of Object.entries(elements)) {

@@ -33,6 +33,22 @@ export function addStrings(language: string, strings: Strings): void {
   i18n.addResourceBundle(language.toLowerCase(), 'translation', strings, true, true);
 }
 
+/**
+ * Strings a page gives without a line of script, for its brand voice:
+ * `<script type="application/json" data-policy-strings>{"fr": {"delivery": {"free": "…"}}}</script>`.
+ */
+export function addPageStrings(root: ParentNode = document): void {
+  for (const script of root.querySelectorAll('script[type="application/json"][data-policy-strings]')) {
+    try {
+      for (const [language, strings] of Object.entries(JSON.parse(script.textContent ?? '') as Record<string, Strings>)) {
+        addStrings(language, strings);
+      }
+    } catch (e) {
+      console.error(`policy-explainer: the data-policy-strings script is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+}
+
 /** Calls `listener` whenever strings are added or replaced. */
 export const onStringsChange = (listener: () => void) => i18n.store.on('added', listener);
 
