@@ -77,10 +77,13 @@ export function nextLocalMidnight(now: Date, timeZone: string): Date {
 export class OpenDays {
   private readonly weekdays: Set<number>;
   private readonly holidays: Set<LocalDate>;
+  /** After this day no holiday remains, so every week holds exactly `weekdays.size` open days. */
+  private readonly lastHoliday: LocalDate;
 
   constructor(weekdays: Weekday[], holidays: LocalDate[]) {
     this.weekdays = new Set(weekdays.map((w) => WEEKDAYS.indexOf(w)));
     this.holidays = new Set(holidays);
+    this.lastHoliday = holidays.reduce((a, b) => (a > b ? a : b), '');
   }
 
   has(d: Day): boolean {
@@ -89,12 +92,20 @@ export class OpenDays {
 
   /**
    * `d` advanced by `n` open days, stepping one calendar day at a time and counting only open
-   * days; with n = 0, `d` itself when open, else the next open day.
+   * days; with n = 0, `d` itself when open, else the next open day. Past the last holiday,
+   * whole weeks are skipped at once: a policy of a million days must not freeze a page.
    */
   advance(d: Day, n: number): Day {
     let current = d;
     if (n === 0) while (!this.has(current)) current = nextDay(current);
+    const perWeek = this.weekdays.size;
     for (let counted = 0; counted < n; ) {
+      const weeks = Math.floor((n - counted - 1) / perWeek);
+      if (weeks > 0 && isoDay(current) >= this.lastHoliday) {
+        current = nextDay(current, 7 * weeks);
+        counted += weeks * perWeek;
+        continue;
+      }
       current = nextDay(current);
       if (this.has(current)) counted++;
     }
