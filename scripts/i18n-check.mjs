@@ -10,8 +10,10 @@
  *   ...
  *   i18n-check: <n> files, <e> errors, <w> warnings      ("1 error", "1 warning" when one)
  *
- *   <file>   the file name, e.g. fr.json (its language is the name without .json: pt-BR.json is pt-BR)
- *   <key>    the dotted key, e.g. delivery.days_many, or "-" for a problem with the whole file
+ *   <file>   the file name, e.g. fr.json (its language is the name without .json: pt-BR.json is pt-BR),
+ *            or CONTEXT.md for the translators' context
+ *   <key>    the dotted key, e.g. delivery.days_many (in CONTEXT.md, a family: delivery.days),
+ *            or "-" for a problem with the whole file
  *   <level>  "error" or "warning"
  *
  * Exit code: 1 when there is at least one error (warnings alone: 0), 2 for a wrong command line.
@@ -31,7 +33,14 @@
  *     in <dir>/.i18n-check-allow.json, a JSON array);
  *   - fr and fr-*: no-break space (U+00A0 or narrow U+202F) before : ; ! ? » and after «,
  *     « » instead of straight double quotes; {{...}}, URLs and times like 14:30 are left out,
- *     and "?!" takes one space before the pair.
+ *     and "?!" takes one space before the pair;
+ *   - <dir>/CONTEXT.md, the translators' context, only when the folder has one: every key family
+ *     of en.json (a plural family such as delivery.days is one entry, for all its forms) must be
+ *     documented there as a backticked `key` (an error in "CONTEXT.md  <key>" when it is not), and a
+ *     documented key en.json no longer has is a warning (stale). A backticked span counts as a key
+ *     when it is dotted (`delivery.window`) and either starts with a group of en.json (common,
+ *     delivery...) or stands in a heading, so `fr.json` or `{{count, number}}` in the prose are not
+ *     keys. A plural form (`delivery.days_many`) is a known key, but does not document its family.
  *
  * Also a module: `checkLocales(dir)` returns { files, problems: [{ file, key, level, message }] }.
  */
@@ -41,6 +50,7 @@ import { fileURLToPath } from 'node:url';
 
 const REFERENCE_FILE = 'en.json';
 const ALLOW_LIST_FILE = '.i18n-check-allow.json';
+const CONTEXT_FILE = 'CONTEXT.md';
 /** i18next's order, so that messages list categories the way translators see them. */
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const PLURAL_KEY = new RegExp(`^(.+?)_(ordinal_)?(${PLURAL_CATEGORIES.join('|')})$`);
@@ -86,6 +96,7 @@ export function checkLocales(dir = 'locales') {
       if (file !== REFERENCE_FILE) checkAgainstEnglish(file, lang, values, wrongTypeKeys, english, pluralRules, allowed, report);
     }
   }
+  if (english && existsSync(join(dir, CONTEXT_FILE))) checkContext(join(dir, CONTEXT_FILE), english, report);
   return { files, problems: sortByFile(problems) };
 }
 
@@ -339,6 +350,71 @@ function hasLetters(value) {
 
 function quote(value) {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The translators' context, CONTEXT.md
+
+/**
+ * The entries translators need, in en.json's order: a plural family once, by its base key
+ * (delivery.days for delivery.days_one and delivery.days_other), every other key as itself.
+ */
+function englishKeyFamilies(english) {
+  const pluralIndex = pluralFamilyIndex(english);
+  const families = [];
+  for (const key of english.keys()) {
+    const family = pluralIndex.get(key)?.family.base ?? key;
+    if (!families.includes(family)) families.push(family);
+  }
+  return families;
+}
+
+const DOTTED_KEY = /^[A-Za-z][\w-]*(?:\.[\w-]+)+$/;
+
+/**
+ * The keys CONTEXT.md documents, each with the line it is first documented on: backticked,
+ * dotted spans that start with a group of en.json, or that stand in a heading (so that an
+ * entry whose whole group is gone is still found). Fenced code blocks are skipped.
+ */
+function documentedKeys(markdown, groups) {
+  const keys = new Map();
+  let fence;
+  markdown.split(/\r?\n/).forEach((line, index) => {
+    const fenceMark = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
+      fence = fence ? undefined : fenceMark;
+      return;
+    }
+    if (fence) return;
+    const heading = /^\s{0,3}#{1,6}\s/.test(line);
+    for (const [, span] of line.matchAll(/(?<!`)`([^`\n]+)`(?!`)/g)) {
+      const key = span.trim();
+      if (!DOTTED_KEY.test(key)) continue;
+      if (!heading && !groups.has(key.split('.')[0])) continue;
+      if (!keys.has(key)) keys.set(key, index + 1);
+    }
+  });
+  return keys;
+}
+
+function checkContext(path, english, report) {
+  const markdown = readFileSync(path, 'utf8');
+  const groups = new Set([...english.keys()].map((key) => key.split('.')[0]));
+  const documented = documentedKeys(markdown, groups);
+  const pluralIndex = pluralFamilyIndex(english);
+
+  for (const family of englishKeyFamilies(english)) {
+    if (documented.has(family)) continue;
+    const forms = PLURAL_CATEGORIES.map((category) => `${family}_${category}`).filter((key) => english.has(key));
+    const what = forms.length ? `the plural family ${family} (en.json: ${forms.join(' ')})` : 'this key of en.json';
+    report(CONTEXT_FILE, family, 'error', `${what} is not documented for translators: add a \`${family}\` entry to ${CONTEXT_FILE} (where and when the shopper sees it, each variable with an example, the English as shown)`);
+  }
+
+  const families = new Set(englishKeyFamilies(english));
+  for (const [key, line] of documented) {
+    if (english.has(key) || families.has(key) || pluralIndex.has(key)) continue;
+    report(CONTEXT_FILE, key, 'warning', `documented at line ${line}, but en.json has no such key (stale): remove the entry, or rename it to the key that replaced it`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,22 @@ const brokenCases: Record<string, BrokenCase> = {
     expected: [['en.json  -  error', 'not found']],
     exitCode: 1,
   },
+  'context-missing-entry': {
+    rule: 'CONTEXT.md without an entry for a key, nor for a plural family (naming one of its forms is not enough)',
+    expected: [
+      ['CONTEXT.md  delivery.price  error', 'add a `delivery.price` entry to CONTEXT.md'],
+      ['CONTEXT.md  delivery.days  error', 'the plural family delivery.days (en.json: delivery.days_one delivery.days_other) is not documented for translators: add a `delivery.days` entry to CONTEXT.md'],
+    ],
+    exitCode: 1,
+  },
+  'context-stale': {
+    rule: 'CONTEXT.md documenting keys en.json no longer has (a warning only), in a table or in a heading',
+    expected: [
+      ['CONTEXT.md  delivery.gift  warning', 'documented at line 47, but en.json has no such key (stale)'],
+      ['CONTEXT.md  shipping.express  warning', 'documented at line 51, but en.json has no such key (stale)'],
+    ],
+    exitCode: 0,
+  },
 };
 
 describe('i18n-check on broken locales', () => {
@@ -174,12 +190,53 @@ describe('i18n-check on correct locales', () => {
     expect(problems.filter((p) => p.file === 'de.json')).toEqual([]);
   });
 
-  it('the real locales/ have no error', () => {
+  it('the real locales/ have no error, CONTEXT.md included', () => {
+    expect(existsSync(fromRoot('locales/CONTEXT.md'))).toBe(true);
     const { problems } = checkLocales(fromRoot('locales'));
     expect(problems.filter((p) => p.level === 'error')).toEqual([]);
     const cli = runCli('locales');
     expect(cli.status).toBe(0);
     expect(cli.summary).toMatch(/^i18n-check: \d+ files, 0 errors, \d+ warnings?$/);
+  });
+});
+
+describe('i18n-check on the translators\' context, CONTEXT.md', () => {
+  it('a complete CONTEXT.md passes: one entry per plural family, in headings or tables; files, variables and code spans are not keys', () => {
+    const dir = 'tests/fixtures/locales-context-ok';
+    expect(existsSync(fromRoot(`${dir}/CONTEXT.md`))).toBe(true);
+    expect(checkLocales(fromRoot(dir)).problems).toEqual([]);
+    const cli = runCli(dir);
+    expect(cli.status).toBe(0);
+    expect(cli.problemLines).toEqual([]);
+    expect(cli.summary).toBe('i18n-check: 2 files, 0 errors, 0 warnings');
+  });
+
+  it('is checked only when the folder has a CONTEXT.md', () => {
+    expect(existsSync(fromRoot('tests/fixtures/locales-ok/CONTEXT.md'))).toBe(false);
+    // Its en.json has keys that a CONTEXT.md would have to document, were there one.
+    const { problems } = checkLocales(fromRoot('tests/fixtures/locales-ok'));
+    expect(problems.filter((p) => p.file === 'CONTEXT.md')).toEqual([]);
+  });
+
+  it('report lines have the documented form: CONTEXT.md  key  level  message', () => {
+    const lines = [...runCli('tests/fixtures/locales-broken/context-missing-entry').problemLines, ...runCli('tests/fixtures/locales-broken/context-stale').problemLines];
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/^CONTEXT\.md {2}[\w.-]+ {2}(error|warning) {2}\S.*: \S/);
+  });
+
+  it('locales/CONTEXT.md documents every key family of en.json, in backticks, with no stale entry', () => {
+    const english = JSON.parse(readFileSync(fromRoot('locales/en.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const context = readFileSync(fromRoot('locales/CONTEXT.md'), 'utf8');
+    // English plural families have _one and _other; a lone reason_other is an ordinary key.
+    const family = (texts: Record<string, string>, key: string) => {
+      const base = key.replace(/_(one|other)$/, '');
+      return base !== key && `${base}_one` in texts && `${base}_other` in texts ? base : key;
+    };
+    const families = new Set(Object.entries(english).flatMap(([group, texts]) => Object.keys(texts).map((key) => `${group}.${family(texts, key)}`)));
+    expect(families).toContain('delivery.days');
+    expect(families).toContain('nonRefundable.reason_other');
+    for (const family of families) expect(context, family).toContain(`\`${family}\``);
+    expect(checkLocales(fromRoot('locales')).problems.filter((p) => p.file === 'CONTEXT.md')).toEqual([]);
   });
 });
 
