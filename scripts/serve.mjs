@@ -4,7 +4,7 @@
  * dependencies: the demo pages use the built bundle exactly as a shop would.
  */
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readdirSync, statSync, watch } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -20,29 +20,66 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-export function serve(listenPort = port) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    if (path === '/') {
-      res.writeHead(302, { location: '/demo/' });
-      return res.end();
-    }
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403);
-      return res.end();
-    }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      statSync(file);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      return res.end('Not found');
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
+/** Pages listening for locale changes (the translators' preview), as server-sent event streams. */
+const listeners = new Set();
+let watching = false;
+
+function watchLocales() {
+  if (watching) return;
+  watching = true;
+  watch(join(root, 'locales'), (_, file) => {
+    if (String(file).endsWith('.json')) for (const res of listeners) res.write(`data: ${file}\n\n`);
   });
+}
+
+export function serve(listenPort = port) {
+  const server = createServer(handle);
   return new Promise((done) => server.listen(listenPort, '127.0.0.1', () => done(server)));
+}
+
+function handle(req, res) {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  if (path === '/__locales') {
+    const languages = readdirSync(join(root, 'locales')).filter((f) => /^[a-zA-Z-]+\.json$/.test(f)).map((f) => f.slice(0, -5));
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    return res.end(JSON.stringify(languages));
+  }
+  if (path === '/__locale-events') {
+    watchLocales();
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': listening\n\n');
+    listeners.add(res);
+    req.on('close', () => listeners.delete(res));
+    return;
+  }
+  // A file sent late, as over a slow connection: /__slow?ms=3000&file=/demo/policy.json
+  if (path === '/__slow') {
+    const query = new URL(req.url, 'http://localhost').searchParams;
+    const timer = setTimeout(() => {
+      req.url = query.get('file') ?? '/demo/policy.json';
+      handle(req, res);
+    }, Number(query.get('ms') ?? 3000));
+    req.on('close', () => clearTimeout(timer));
+    return;
+  }
+  if (path === '/') {
+    res.writeHead(302, { location: '/demo/' });
+    return res.end();
+  }
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) {
+    res.writeHead(403);
+    return res.end();
+  }
+  try {
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+    statSync(file);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    return res.end('Not found');
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  createReadStream(file).pipe(res);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

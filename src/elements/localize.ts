@@ -26,11 +26,14 @@ const warned = new Set<string>();
 
 /**
  * Adds a language, or replaces some of a language's strings (a shop's own brand voice), at run
- * time. Keys left out keep their current text; a key no language has falls back to English.
- * Every element on the page shows the new strings at once.
+ * time. Keys left out keep their current text, unless `replace` is set (a translator's preview
+ * of a whole file); a key the language lacks falls back to English. Every element on the page
+ * shows the new strings at once.
  */
-export function addStrings(language: string, strings: Strings): void {
-  i18n.addResourceBundle(language.toLowerCase(), 'translation', strings, true, true);
+export function addStrings(language: string, strings: Strings, { replace = false } = {}): void {
+  const lng = language.toLowerCase();
+  if (replace) i18n.removeResourceBundle(lng, 'translation');
+  i18n.addResourceBundle(lng, 'translation', strings, true, true);
 }
 
 /**

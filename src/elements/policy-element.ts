@@ -48,7 +48,7 @@ export const baseStyles = css`
     background: var(--policy-muted-background, color-mix(in srgb, currentColor 6%, transparent));
   }
   [part~='loading'] {
-    visibility: hidden;
+    opacity: 0.6;
   }
   [part~='window'],
   [part~='headline'] {
@@ -72,6 +72,7 @@ export const baseStyles = css`
  * @fires policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart fallback - The polite message shown instead of a policy that could not be read.
  * @csspart link - The link to the merchant's full policy.
+ * @csspart loading - The placeholder shown while the policy loads: it keeps the final size.
  * @cssproperty --policy-gap - Space between paragraphs.
  * @cssproperty --policy-link-color - Colour of links (default: inherited).
  * @cssproperty --policy-headline-size - Font size of the main line (default 1.1em).
