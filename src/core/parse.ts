@@ -47,7 +47,7 @@ const show = (v: unknown) => {
 };
 
 function fail(c: Checker, path: string, message: string, value?: unknown): undefined {
-  c.errors.push({ path, message: value === undefined ? message : `${message} (found ${show(value)}).` });
+  c.errors.push({ path, message: value === undefined ? (/[.?!]$/.test(message) ? message : `${message}.`) : `${message} (found ${show(value)}).` });
   return undefined;
 }
 
@@ -226,7 +226,7 @@ const method = shape(
   {
     id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
     label: [text],
-    countries: [list(country, { distinct: true })],
+    countries: [list(country, { nonEmpty: true, distinct: true })],
     cutoff: [time],
     handlingDays: [range],
     transitDays: [range, true],
@@ -265,6 +265,8 @@ const uniqueIds =
   };
 
 const policyShape = shape({
+  // Editors read the schema's address from here; the widgets have no use for it.
+  $schema: [(c, v, path) => (typeof v === 'string' ? v : fail(c, path, 'Must be the address of the JSON Schema', v))],
   version: [(c, v, path) => (v === 1 ? 1 : fail(c, path, 'Must be 1: this reader knows version 1 of the policy format', v)), true],
   merchant: [
     shape({
@@ -370,6 +372,12 @@ export function checkPolicy(input: unknown): CheckResult {
   }
   const raw = policyShape(c, value, '');
   if (!raw || c.errors.length) return { errors: c.errors, warnings: c.warnings };
+  if ((raw.nonRefundable as unknown[] | undefined)?.length === 0) {
+    c.warnings.push({ path: '/nonRefundable', message: 'The list is empty, so shoppers are told it is not stated: list the items, or remove the section.' });
+  }
+  if (raw.cancellation && !Object.keys(raw.cancellation).length) {
+    c.warnings.push({ path: '/cancellation', message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.' });
+  }
   const policy = withDefaults(raw);
   parsed.add(policy);
   return { policy, errors: c.errors, warnings: c.warnings };

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { LocalDate, Money } from '../core/types.js';
+import type { LocalDate, Money, Weekday } from '../core/types.js';
 
 /**
  * Formatting through Intl in the reader's full locale tag. Local dates are formatted as UTC
@@ -13,12 +13,13 @@ const longDate = (locale: string) =>
 /** One date, or a range as two dates with what they share said once ("vendredi 6" … "mardi 10 mars"). */
 export function dateRange(locale: string, from: LocalDate, to: LocalDate): [string] | [string, string] {
   const format = longDate(locale);
-  if (from === to) return [format.format(utc(from))];
+  if (from === to) return [format.formatToParts(utc(from)).map((p) => frenchFirst(locale, p)).join('')];
   let start = '';
   let end = '';
   for (const part of format.formatRangeToParts(utc(from), utc(to))) {
-    if (part.source === 'startRange' || (part.source === 'shared' && !start)) start += part.value;
-    else if (part.source === 'endRange' || end) end += part.value;
+    const value = frenchFirst(locale, part);
+    if (part.source === 'startRange' || (part.source === 'shared' && !start)) start += value;
+    else if (part.source === 'endRange' || end) end += value;
   }
   return [start.trim(), end.trim()];
 }
@@ -26,13 +27,31 @@ export function dateRange(locale: string, from: LocalDate, to: LocalDate): [stri
 export const formatPercent = (locale: string, percent: number) =>
   new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100);
 
+/** "a, b and c" in the reader's language. */
+export const formatList = (locale: string, items: string[]) => new Intl.ListFormat(locale).format(items);
+
+export const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** A weekday's name ("samedi"), from a policy's `sat`. 2024-01-01 was a Monday. */
+export const weekdayName = (locale: string, day: Weekday) =>
+  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
+
+const isFrench = (locale: string) => /^fr\b/i.test(locale);
+
+/** French writes the first of the month "1er" ("mardi 1er décembre"), which Intl does not. */
+const frenchFirst = (locale: string, part: Intl.DateTimeFormatPart) =>
+  isFrench(locale) && part.type === 'day' && part.value === '1' ? '1er' : part.value;
+
 /** "a, b or c" in the reader's language. */
 export const formatChoices = (locale: string, items: string[]) =>
   new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
 
 /** A full date with its year ("mercredi 8 avril 2026"), for deadlines that may be months away. */
 export const formatFullDate = (locale: string, iso: LocalDate) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(utc(iso));
+  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' })
+    .formatToParts(utc(iso))
+    .map((p) => frenchFirst(locale, p))
+    .join('');
 
 export const formatMoney = (locale: string, { amount, currency }: Money) =>
   new Intl.NumberFormat(locale, {
@@ -41,12 +60,17 @@ export const formatMoney = (locale: string, { amount, currency }: Money) =>
     trailingZeroDisplay: 'stripIfInteger',
   } as Intl.NumberFormatOptions).format(amount);
 
-/** A local HH:MM time as people say it: "8 h" in French, "8 AM" in English, "8" in Spanish ("entre las 8 y las 20"). */
+/**
+ * A local HH:MM time as people say it: "8 h" and "8 h 30" in French, "8 AM" in English, "8" and
+ * "8:30" in Spanish ("entre las 8 y las 20").
+ */
 export function formatTime(locale: string, time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: m ? '2-digit' : undefined, timeZone: 'UTC' })
     .formatToParts(Date.UTC(2000, 0, 1, h, m))
-    .map((p) => (p.type === 'hour' ? String(Number(p.value)) : p.value))
+    .map((p) =>
+      p.type === 'hour' ? String(Number(p.value)) : p.type === 'literal' && p.value === ':' && isFrench(locale) ? '\u00a0h\u00a0' : p.value,
+    )
     .join('');
 }
 

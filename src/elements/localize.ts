@@ -31,7 +31,7 @@ const warned = new Set<string>();
  * shows the new strings at once.
  */
 export function addStrings(language: string, strings: Strings, { replace = false } = {}): void {
-  const lng = language.toLowerCase();
+  const lng = Intl.getCanonicalLocales(language)[0]!;
   if (replace) i18n.removeResourceBundle(lng, 'translation');
   i18n.addResourceBundle(lng, 'translation', strings, true, true);
 }
@@ -83,12 +83,13 @@ export function languageOf(el: Element): Language {
     locale = 'en';
   }
   const base = locale.split('-')[0]!.toLowerCase();
-  if (!i18n.hasResourceBundle(base, 'translation')) return { locale: 'en', t: i18n.getFixedT('en') };
-  const t = i18n.getFixedT(base);
+  if (![locale, base].some((l) => i18n.hasResourceBundle(l, 'translation'))) return { locale: 'en', t: i18n.getFixedT('en') };
+  // i18next looks a key up in the full tag, then its base language, then English.
+  const t = i18n.getFixedT(locale);
   if (!__DEV__) return { locale, t };
   // The development build names each string a language lacks (the shopper sees the English one).
   const checked = ((key: string, options?: Record<string, unknown>) => {
-    if (!i18n.exists(key, { ...options, lng: base, fallbackLng: false }) && !warned.has(`${base}:${key}`)) {
+    if (![locale, base].some((lng) => i18n.exists(key, { ...options, lng, fallbackLng: false })) && !warned.has(`${base}:${key}`)) {
       warned.add(`${base}:${key}`);
       console.warn(`policy-explainer: "${key}" is missing in locales/${base}.json; showing the English text.`);
     }

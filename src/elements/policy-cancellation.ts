@@ -16,6 +16,8 @@ import { PolicyElement } from './policy-element.js';
  * @csspart free - The free period.
  * @csspart fee - The fee after it.
  * @csspart explanation - Why there is a fee.
+ * @csspart channels - How to cancel (online, phone, store, email).
+ * @csspart notice - The notice for subscriptions and services.
  */
 export class PolicyCancellation extends PolicyElement {
   protected override readonly section = 'cancellation';

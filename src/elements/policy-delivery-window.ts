@@ -4,7 +4,7 @@ import { nextLocalMidnight } from '../core/calendar.js';
 import { quoteDelivery } from '../core/delivery.js';
 import { textFor } from '../core/text.js';
 import type { DeliveryQuote, Policy } from '../core/types.js';
-import { dateElement, dateRange, formatDuration, formatMoney, formatTime, formatUnit, sentence } from './format.js';
+import { dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, sentence, WEEK, weekdayName } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
@@ -21,6 +21,8 @@ const MINUTE = 60_000;
  * @csspart days - The window as a number of working days.
  * @csspart countdown - The time left before the cutoff, only while one applies today.
  * @csspart method - The method's name and price.
+ * @csspart label - The method's name (the merchant's text).
+ * @csspart price - What delivery costs, or that it is free.
  * @csspart slot - The delivery time slot.
  * @csspart note - The merchant's note on the method.
  * @csspart explanation - Why a rule is what it is.
@@ -73,20 +75,21 @@ export class PolicyDeliveryWindow extends PolicyElement {
     const label = textFor(method.label, locale);
     const note = textFor(method.note, locale);
     const slot = method.timeSlot;
+    const price = method.price && (method.price.amount ? t('delivery.price', { price: formatMoney(locale, method.price) }) : t('delivery.free'));
+    const closed = WEEK.filter((d) => !policy.calendar.deliveryDays.includes(d));
+    const padded = method.padding.min + method.padding.max > 0;
 
     return html`
       <p part="window">${window}</p>
       <p part="days">${days}</p>
       ${left >= 1 ? html`<p part="countdown">${t('delivery.countdown', { time: formatDuration(locale, left) })}</p>` : nothing}
-      <p part="method">
-        ${label ? html`<span part="label">${label}</span> · ` : nothing}<span part="price"
-          >${method.price
-            ? method.price.amount
-              ? t('delivery.price', { price: formatMoney(locale, method.price) })
-              : t('delivery.free')
-            : nothing}</span
-        >
-      </p>
+      ${label || price
+        ? html`<p part="method">
+            ${label ? html`<span part="label">${label}</span>` : nothing}${label && price ? ' · ' : nothing}${price
+              ? html`<span part="price">${price}</span>`
+              : nothing}
+          </p>`
+        : nothing}
       ${slot
         ? html`<p part="slot">
               ${t('delivery.slot', {
@@ -101,7 +104,15 @@ export class PolicyDeliveryWindow extends PolicyElement {
       ${note ? html`<p part="note">${note}</p>` : nothing}
       <details part="why">
         <summary>${t('delivery.whyTitle')}</summary>
-        <p part="explanation">${t('delivery.why', { min: actual.minDays, count: actual.maxDays })} ${t('delivery.whyMargin')}</p>
+        <p part="explanation">
+          ${actual.minDays === actual.maxDays
+            ? t('delivery.whyExact', { count: actual.maxDays })
+            : t('delivery.why', { min: actual.minDays, count: actual.maxDays })}
+          ${padded ? t('delivery.whyMargin') : nothing}
+          ${closed.length
+            ? t('delivery.whyClosed', { days: formatList(locale, closed.map((d) => weekdayName(locale, d))) })
+            : t('delivery.whyHolidays')}
+        </p>
       </details>
     `;
   }

@@ -10,6 +10,14 @@ type Status =
   | { name: 'ready'; policy: Policy }
   | { name: 'failed'; issues: Issue[]; policyUrl?: string };
 
+/** Whether a policy section says anything: an empty list or object is "not stated". */
+export const hasContent = (section: unknown) =>
+  Array.isArray(section) ? section.length > 0 : !!section && Object.keys(section).length > 0;
+
+/** The link to the merchant's full policy, opened beside the shop. */
+export const policyLink = ({ t }: Language, url: string) =>
+  html`<p><a part="link" href=${url} target="_blank" rel="noopener noreferrer">${t('common.policyLink')}</a></p>`;
+
 /** Elements to refresh when a `lang` changes anywhere or the page comes back into view. */
 const live = new Set<PolicyElement>();
 const refreshAll = () => live.forEach((el) => el.requestUpdate());
@@ -167,7 +175,7 @@ export abstract class PolicyElement extends LitElement {
     const { status } = this;
     if (status.name === 'loading') return this.renderPlaceholder(language);
     if (status.name === 'failed') return this.renderFallback(language, status.policyUrl);
-    if (this.section && !status.policy[this.section]) {
+    if (this.section && !hasContent(status.policy[this.section])) {
       this.renderIssues = [{ path: `/${this.section}`, message: `The policy has no "${this.section}" section.` }];
       return this.renderFallback(language, status.policy.merchant.policyUrl, true);
     }
@@ -180,13 +188,12 @@ export abstract class PolicyElement extends LitElement {
     }
   }
 
-  private renderFallback({ t }: Language, policyUrl?: string, sectionMissing = false) {
+  private renderFallback(language: Language, policyUrl?: string, sectionMissing = false) {
+    const { t } = language;
     const message = sectionMissing ? t(`${this.section}.missing`) : t(policyUrl ? 'common.fallback' : 'common.fallbackNoLink');
     return html`<div part="fallback" role="note">
       <p>${message}</p>
-      ${policyUrl
-        ? html`<p><a part="link" href=${policyUrl} target="_blank" rel="noopener noreferrer">${t('common.policyLink')}</a></p>`
-        : nothing}
+      ${policyUrl ? policyLink(language, policyUrl) : nothing}
     </div>`;
   }
 

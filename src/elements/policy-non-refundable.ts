@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { textFor } from '../core/text.js';
 import type { Policy } from '../core/types.js';
 import type { Language } from './localize.js';
-import { PolicyElement, baseStyles } from './policy-element.js';
+import { PolicyElement, baseStyles, policyLink } from './policy-element.js';
 
 /**
  * The items the shop cannot take back, and why: one entry on a product page (`category`), shown
@@ -38,7 +38,8 @@ export class PolicyNonRefundable extends PolicyElement {
 
   @property() category?: string;
 
-  protected renderPolicy(policy: Policy, { locale, t }: Language) {
+  protected renderPolicy(policy: Policy, language: Language) {
+    const { locale, t } = language;
     const all = policy.nonRefundable!;
     const entries = this.category ? all.filter((e) => e.id === this.category) : all;
     if (!entries.length) {
@@ -46,13 +47,16 @@ export class PolicyNonRefundable extends PolicyElement {
       return html``;
     }
     this.shown = { entries: entries.map((e) => e.id) };
+    // The standard "other" reason points to the full terms: give the way there.
+    const { policyUrl } = policy.merchant;
+    const needsLink = policyUrl && entries.some((e) => e.reason === 'other' && !e.explanation);
     return html`${entries.map(
       (e) => html`<div part="entry">
         <p part="title">${t('nonRefundable.title')}</p>
         <p part="items">${textFor(e.items, locale)}</p>
         <p part="explanation">${textFor(e.explanation, locale) ?? t(`nonRefundable.reason_${e.reason}`)}</p>
       </div>`,
-    )}`;
+    )}${needsLink ? policyLink(language, policyUrl) : nothing}`;
   }
 
   protected renderPlaceholder() {

@@ -17,6 +17,11 @@ import { PolicyElement } from './policy-element.js';
  * @csspart headline - The return window.
  * @csspart deadline - The last day to send the item back.
  * @csspart explanation - How the period is counted, and why a condition or fee exists.
+ * @csspart how - How to send it back (post, store, home collection).
+ * @csspart fees - Who pays for the return, when it is not free.
+ * @csspart condition - The condition the item must come back in, and why.
+ * @csspart refund - How the refund comes. @csspart refund-delay - How soon.
+ * @csspart restocking - A restocking fee, and why.
  * @csspart note - The merchant's notes.
  */
 export class PolicyReturns extends PolicyElement {
@@ -27,13 +32,15 @@ export class PolicyReturns extends PolicyElement {
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const returns = policy.returns!;
     const { fees, refund } = returns;
+    // An amount of zero is free, and is said so.
+    const free = fees === 'free' || (typeof fees === 'object' && fees.amount === 0);
     const deadline = this.deliveredOn ? returnDeadline(policy, this.deliveredOn) : undefined;
     this.shown = { deadline };
     const notes = textFor(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
 
     return html`
-      <p part="headline">${t(fees === 'free' ? 'returns.headlineFree' : 'returns.headline', { count: returns.windowDays })}</p>
+      <p part="headline">${t(free ? 'returns.headlineFree' : 'returns.headline', { count: returns.windowDays })}</p>
       ${deadline
         ? html`<p part="deadline">
             ${sentence((m) => t('returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
@@ -41,7 +48,7 @@ export class PolicyReturns extends PolicyElement {
         : nothing}
       ${line('explanation', t('returns.counted'))}
       ${line('how', returns.methods?.length && t('returns.how', { methods: formatChoices(locale, returns.methods.map((m) => t(`returns.method_${m}`))) }))}
-      ${line('fees', typeof fees === 'object' ? t('returns.feesAmount', { price: formatMoney(locale, fees) }) : fees === 'customer-pays' && t('returns.fees_customer-pays'))}
+      ${line('fees', typeof fees === 'object' && !free ? t('returns.feesAmount', { price: formatMoney(locale, fees) }) : fees === 'customer-pays' && t('returns.fees_customer-pays'))}
       ${line('condition', returns.condition && t(`returns.condition_${returns.condition}`))}
       ${line('refund', refund?.method && t(`returns.refund_${refund.method}`))}
       ${line('refund-delay', refund?.withinDays !== undefined && t('returns.refundWithin', { count: refund.withinDays }))}

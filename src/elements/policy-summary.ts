@@ -2,7 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Policy } from '../core/types.js';
 import type { Language } from './localize.js';
-import { PolicyElement, baseStyles } from './policy-element.js';
+import { PolicyElement, baseStyles, hasContent } from './policy-element.js';
 
 const SECTIONS = ['delivery', 'returns', 'nonRefundable', 'cancellation'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -26,6 +26,13 @@ function heading(level: number, text: string): TemplateResult {
 /** Child events stay inside: the summary reports once for all of them. */
 const contain = (e: Event) => e.stopPropagation();
 
+/** Every part of the sections, so that `policy-summary::part(window)` styles them too. */
+const PARTS = [
+  'window', 'days', 'countdown', 'method', 'label', 'price', 'slot', 'note', 'explanation', 'why',
+  'headline', 'deadline', 'how', 'fees', 'condition', 'refund', 'refund-delay', 'restocking',
+  'entry', 'title', 'items', 'free', 'fee', 'channels', 'notice', 'fallback', 'link', 'loading',
+].join(', ');
+
 /**
  * Every section the policy has, in order (delivery, returns, non-refundable items,
  * cancellation), each under a heading; or the sections named in `sections`, where one the
@@ -36,7 +43,9 @@ const contain = (e: Event) => e.stopPropagation();
  * @attr method - Passed to the delivery window. @attr country - Passed to the delivery window.
  * @attr delivered-on - Passed to the returns. @attr ordered-at - Passed to the cancellation.
  * @fires policy-ready - `detail.sections`: the sections shown.
- * @csspart section - One section. @csspart heading - A section heading.
+ * @fires policy-error - A section could not be shown (`detail.issues`), e.g. a bad `delivered-on`.
+ * @csspart section - One section, also named for it: `section delivery`, `section returns`, …
+ * @csspart heading - A section heading. Every part of the sections' elements is exported too.
  * @cssproperty --policy-heading-size - Font size of the headings (default 1.1em).
  */
 export class PolicySummary extends PolicyElement {
@@ -66,25 +75,31 @@ export class PolicySummary extends PolicyElement {
 
   protected renderPolicy(policy: Policy, { t }: Language) {
     const asked = this.sections?.split(/\s+/).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
-    const shown = asked?.length ? asked : SECTIONS.filter((s) => policy[s]);
+    const shown = asked?.length ? asked : SECTIONS.filter((s) => hasContent(policy[s]));
     this.shown = { sections: shown };
     return html`${shown.map(
-      (s) => html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${contain}>
+      (s) => html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${this.relayError}>
         ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
       </section>`,
     )}`;
   }
 
+  /** A section that cannot be shown is the page's business too: its error leaves as the summary's. */
+  private relayError = (e: Event) => {
+    e.stopPropagation();
+    this.dispatchEvent(new CustomEvent('policy-error', { detail: (e as CustomEvent).detail, bubbles: true, composed: true }));
+  };
+
   private renderSection(section: Section, policy: Policy) {
     switch (section) {
       case 'delivery':
-        return html`<policy-delivery-window .policy=${policy} .method=${this.method} .country=${this.country}></policy-delivery-window>`;
+        return html`<policy-delivery-window exportparts=${PARTS} .policy=${policy} .method=${this.method} .country=${this.country}></policy-delivery-window>`;
       case 'returns':
-        return html`<policy-returns .policy=${policy} .deliveredOn=${this.deliveredOn}></policy-returns>`;
+        return html`<policy-returns exportparts=${PARTS} .policy=${policy} .deliveredOn=${this.deliveredOn}></policy-returns>`;
       case 'nonRefundable':
-        return html`<policy-non-refundable .policy=${policy}></policy-non-refundable>`;
+        return html`<policy-non-refundable exportparts=${PARTS} .policy=${policy}></policy-non-refundable>`;
       case 'cancellation':
-        return html`<policy-cancellation .policy=${policy} .orderedAt=${this.orderedAt}></policy-cancellation>`;
+        return html`<policy-cancellation exportparts=${PARTS} .policy=${policy} .orderedAt=${this.orderedAt}></policy-cancellation>`;
     }
   }
 

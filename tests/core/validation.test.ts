@@ -528,3 +528,29 @@ describe('returnDeadline: delivery date + windowDays, moved to the next business
     }
   });
 });
+
+describe('what a retailer writes that is harmless, or empty', () => {
+  it('accepts "$schema" at the top, for editor help, without a warning', () => {
+    const result = checkPolicy({ $schema: './node_modules/policy-explainer/policy.schema.json', ...minimal() });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('rejects a method that serves an empty list of countries (it would serve nobody)', () => {
+    const policy = { ...minimal(), delivery: { methods: [{ id: 'a', countries: [], transitDays: { min: 1, max: 2 } }] } };
+    expect(checkPolicy(policy).errors.map((e) => e.path)).toEqual(['/delivery/methods/0/countries']);
+  });
+
+  it('warns that an empty non-refundable list or cancellation section reads as "not stated"', () => {
+    const { errors, warnings } = checkPolicy({ ...minimal(), nonRefundable: [], cancellation: {} });
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => w.path)).toEqual(['/nonRefundable', '/cancellation']);
+    expect(warnings[0]!.message).toContain('not stated');
+  });
+
+  it('ends every message with a full stop', () => {
+    const { errors } = checkPolicy({ version: 1, merchant: { name: '' }, delivery: { methods: [] } });
+    expect(errors.length).toBeGreaterThan(2);
+    for (const e of errors) expect(e.message, e.path).toMatch(/[.?!]$/);
+  });
+});

@@ -13,7 +13,7 @@ describe('<policy-cancellation>', () => {
     const fr = await render('fr', policyFull());
     expect(partText(fr, 'free')).to.equal("Annulation gratuite jusqu'à l'expédition de votre commande.");
     expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal("Ensuite, l'annulation entraîne des frais de 10 % du montant de la commande.");
-    expect(partText(fr, 'explanation')).to.contain('préparation déjà engagée');
+    expect(partText(fr, 'explanation')).to.contain('travail déjà effectué pour préparer votre commande');
     expect(partText(fr, 'channels')).to.equal('Vous pouvez annuler en ligne, par téléphone, en magasin ou par e-mail.');
     const es = await render('es', policyFull());
     expect(partText(es, 'free')).to.equal('Cancelación gratuita hasta el envío de su pedido.');
@@ -57,12 +57,12 @@ describe('<policy-cancellation>', () => {
     const el = await render('fr', policy);
     expect(part(el, 'free')).to.equal(null);
     expect(partText(el, 'fee')!.replace(/\s/g, ' ')).to.equal("L'annulation entraîne des frais de 15 €.");
-    expect(partText(el, 'notice')).to.contain('prévenez-nous 30 jours avant');
+    expect(partText(el, 'notice')).to.contain('veuillez nous prévenir 30 jours avant');
   });
 
   it('says plainly when the policy does not state cancellation', async () => {
     const policy = policyFull();
     delete policy.cancellation;
-    expect(textOf(await render('es', policy))).to.contain('no ha indicado aquí sus condiciones de cancelación');
+    expect(textOf(await render('es', policy))).to.contain('No hemos indicado aquí nuestras condiciones de cancelación');
   });
 });

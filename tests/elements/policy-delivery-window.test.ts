@@ -100,7 +100,7 @@ describe('<policy-delivery-window>', () => {
   describe('the cutoff', () => {
     it('tells the real time left, and switches to the later window when the cutoff passes', async () => {
       const el = await render('fr');
-      expect(part(el, 'countdown')!.textContent).to.match(/Commandez dans les 2\sh(\set)?\s15\smin/);
+      expect(part(el, 'countdown')!.textContent).to.match(/Il vous reste 2\sh(\set)?\s15\smin pour commander/);
       await clock.tickAsync(60_000);
       await el.updateComplete;
       expect(part(el, 'countdown')!.textContent).to.match(/2\sh(\set)?\s14\smin/);
@@ -143,6 +143,43 @@ describe('<policy-delivery-window>', () => {
       document.body.append(el);
       expect((await ready).detail.quote.quoted.earliest).to.equal('2026-03-06');
       el.remove();
+    });
+  });
+
+  describe('honest details', () => {
+    it('writes the first of the month "1er" in French', async () => {
+      // Monday 23 November 2026: standard quoted earliest = 4 delivery days later = Friday 27, latest Tuesday 1 December.
+      clock.setSystemTime(new Date('2026-11-23T10:00:00+01:00'));
+      const el = await render('fr');
+      expect(part(el, 'window')!.textContent!.replace(/\s+/g, ' ')).to.equal('Livraison estimée entre le vendredi 27 novembre et le mardi 1er décembre');
+    });
+
+    it('writes French slot times with minutes as "8 h 30"', async () => {
+      const policy = policyFull();
+      Object.assign(policy.delivery.methods[1].timeSlot, { from: '08:30', to: '12:30' });
+      const el = await render('fr', policy, { method: 'home-delivery' });
+      expect(part(el, 'slot')!.textContent!.replace(/\s/g, ' ')).to.contain('entre 8 h 30 et 12 h 30');
+    });
+
+    it('leaves no dangling separator when a method has a label but no price', async () => {
+      const policy = policyFull();
+      delete policy.delivery.methods[0].price;
+      const el = await render('en', policy);
+      expect(part(el, 'method')!.textContent!.trim()).to.equal('Standard delivery');
+    });
+
+    it('never mentions a margin the shop does not add, and names the days without deliveries', async () => {
+      const policy = policyFull();
+      policy.delivery.methods[0].padding = { min: 0, max: 0 };
+      policy.delivery.methods[0].handlingDays = { min: 0, max: 0 };
+      policy.delivery.methods[0].transitDays = { min: 3, max: 3 };
+      const el = await render('en', policy);
+      const why = part(el, 'why')!.textContent!.replace(/\s+/g, ' ');
+      expect(why).to.contain('takes 3 working days.');
+      expect(why).not.to.contain('3 to 3');
+      expect(why).not.to.contain('margin');
+      // policy-full delivers Monday to Saturday: only Sunday has no deliveries.
+      expect(why).to.contain('Public holidays and days without deliveries (Sunday) are not counted.');
     });
   });
 

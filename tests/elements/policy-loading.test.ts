@@ -124,7 +124,7 @@ describe('when the policy cannot be shown', () => {
     const noDelivery = policyFull();
     delete noDelivery.delivery;
     const el = await fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang="en" .policy=${noDelivery}></policy-delivery-window>`);
-    expect(textOf(el)).to.contain('has not published a delivery policy');
+    expect(textOf(el)).to.contain("We haven't published our delivery times here yet");
     expect(timesOf(el)).to.deep.equal([]);
   });
 

@@ -31,8 +31,8 @@ describe('<policy-non-refundable>', () => {
     expect(entries(await render('fr', policyEs(), 'hygiene'))[0]!.why).to.equal(
       "Pour des raisons d'hygiène, nous ne pouvons pas reprendre ces articles une fois leur emballage ouvert.",
     );
-    expect(entries(await render('es', policyFull(), 'made-to-measure'))[0]!.why).to.equal('Se fabrican a su medida y no servirían a nadie más.');
-    expect(entries(await render('en', policyFull(), 'made-to-measure'))[0]!.why).to.contain('made to your measurements');
+    expect(entries(await render('es', policyFull(), 'made-to-measure'))[0]!.why).to.equal('Fabricados a su medida, estos artículos no servirían a nadie más.');
+    expect(entries(await render('en', policyFull(), 'made-to-measure'))[0]!.why).to.contain('Made to your measurements');
   });
 
   it('has a standard explanation for every reason code, in every language', async () => {
@@ -45,6 +45,19 @@ describe('<policy-non-refundable>', () => {
       expect(new Set(whys).size, `${lang}: one distinct sentence per reason`).to.equal(6);
       for (const why of whys) expect(why, lang).not.to.match(/nonRefundable\.|reason_/);
     }
+  });
+
+  it('gives the link to the full terms when the standard "other" reason points to them', async () => {
+    const policy = policyFull();
+    policy.nonRefundable = [{ id: 'gift-cards', reason: 'other', items: 'Gift cards' }];
+    const el = await render('en', policy);
+    expect((part(el, 'link') as HTMLAnchorElement).href).to.equal(policy.merchant.policyUrl);
+  });
+
+  it('treats an empty list as not stated', async () => {
+    const policy = policyFull();
+    policy.nonRefundable = [];
+    expect(textOf(await render('en', policy))).to.contain("We haven't stated here which items cannot be returned");
   });
 
   it('lists every entry when no category is given', async () => {
@@ -69,6 +82,6 @@ describe('<policy-non-refundable>', () => {
   it('says plainly when the policy does not state non-refundable items', async () => {
     const policy = policyFull();
     delete policy.nonRefundable;
-    expect(textOf(await render('fr', policy))).to.contain("n'a pas précisé ici quels articles ne sont pas repris");
+    expect(textOf(await render('fr', policy))).to.contain("Nous n'avons pas précisé ici quels articles ne sont pas repris");
   });
 });

@@ -12,7 +12,7 @@ describe('<policy-returns>', () => {
   describe('on a product page: the window as a duration', () => {
     it('says "free returns within 30 days" in French, Spanish and English', async () => {
       expect(partText(await render('fr', policyFull()), 'headline')).to.equal('Retours gratuits sous 30 jours');
-      expect(partText(await render('es', policyFull()), 'headline')).to.equal('Devoluciones gratuitas en 30 días');
+      expect(partText(await render('es', policyFull()), 'headline')).to.equal('Devoluciones gratuitas en un plazo de 30 días');
       expect(partText(await render('en', policyFull()), 'headline')).to.equal('Free returns within 30 days');
     });
 
@@ -25,7 +25,7 @@ describe('<policy-returns>', () => {
       expect(partText(el, 'how')).to.equal('Retour possible par la poste, en magasin ou par enlèvement à votre domicile.');
       expect(partText(el, 'condition')).to.contain("dans son emballage d'origine");
       expect(partText(el, 'refund')).to.contain('moyen de paiement utilisé pour la commande');
-      expect(partText(el, 'refund-delay')).to.contain('dans les 14 jours suivant sa réception');
+      expect(partText(el, 'refund-delay')).to.contain('dans un délai de 14 jours à compter de sa réception');
       expect(partText(el, 'note')).to.equal('Les meubles volumineux sont repris à domicile sur rendez-vous.');
       expect(part(el, 'fees')).to.equal(null);
       expect(part(el, 'restocking')).to.equal(null);
@@ -33,8 +33,8 @@ describe('<policy-returns>', () => {
 
     it('says the customer pays the return, and never calls it free (policy-es)', async () => {
       const el = await render('es', policyEs());
-      expect(partText(el, 'headline')).to.equal('Devoluciones en 14 días');
-      expect(partText(el, 'fees')).to.equal('Los gastos de devolución corren de su cuenta.');
+      expect(partText(el, 'headline')).to.equal('Devoluciones en un plazo de 14 días');
+      expect(partText(el, 'fees')).to.equal('Los gastos de devolución corren a su cargo.');
       expect(partText(el, 'how')).to.equal('Puede devolverlo por correo.');
       expect(partText(el, 'condition')).to.contain('sin usar');
       expect(textOf(el)).not.to.contain('gratuita');
@@ -63,6 +63,14 @@ describe('<policy-returns>', () => {
     });
   });
 
+  it('calls a return fee of zero free, never "costs €0"', async () => {
+    const policy = policyFull();
+    policy.returns.fees = { amount: 0, currency: 'EUR' };
+    const el = await render('en', policy);
+    expect(partText(el, 'headline')).to.equal('Free returns within 30 days');
+    expect(part(el, 'fees')).to.equal(null);
+  });
+
   describe('on an order page: the deadline as a date', () => {
     it('gives the last day in a <time>, in three languages', async () => {
       // Delivered Monday 9 March 2026 + 30 days = Wednesday 8 April 2026.
@@ -79,7 +87,7 @@ describe('<policy-returns>', () => {
       // Delivered 1 April 2026 + 30 days = Friday 1 May (holiday) → Monday 4 May.
       const el = await render('fr', policyFull(), '2026-04-01');
       expect(timesOf(el)).to.deep.equal(['2026-05-04']);
-      expect(partText(el, 'explanation')).to.contain('jour férié');
+      expect(partText(el, 'explanation')).to.contain('un jour où nous sommes fermés');
     });
 
     it('fires policy-ready with the deadline', async () => {
@@ -108,7 +116,7 @@ describe('<policy-returns>', () => {
   it('says plainly that a policy without returns does not state them', async () => {
     const policy = policyFull();
     delete policy.returns;
-    for (const [lang, words] of [['fr', "n'a pas précisé ici ses conditions de retour"], ['es', 'no ha indicado aquí sus condiciones de devolución'], ['en', 'has not stated its returns policy']]) {
+    for (const [lang, words] of [['fr', "Nous n'avons pas précisé ici nos conditions de retour"], ['es', 'No hemos indicado aquí nuestras condiciones de devolución'], ['en', "We haven't stated our returns policy here"]]) {
       const el = await render(lang!, policy);
       expect(textOf(el)).to.contain(words);
       expect((part(el, 'link') as HTMLAnchorElement).href).to.equal(policy.merchant.policyUrl);

@@ -64,13 +64,36 @@ describe('<policy-summary>', () => {
     delete policy.cancellation;
     expect(headings(await render('en', policy)).map((h) => h[1])).not.to.contain('Cancellation');
     const asked = await render('en', policy, 'sections="cancellation"');
-    expect(sectionText(asked, 'cancellation')).to.contain('has not stated its cancellation policy');
+    expect(sectionText(asked, 'cancellation')).to.contain("We haven't stated our cancellation policy here");
   });
 
   it('passes delivered-on and ordered-at to its sections', async () => {
     const el = await render('es', policyEs(), 'delivered-on="2026-03-09" ordered-at="2026-03-02T10:00:00+01:00"');
     expect(sectionText(el, 'returns')).to.contain('hasta el lunes, 23 de marzo de 2026');
     expect(sectionText(el, 'cancellation')).to.contain('hasta el martes, 3 de marzo de 2026');
+  });
+
+  it("passes a section's error on to the page as its own", async () => {
+    const el = document.createElement('policy-summary');
+    el.setAttribute('delivered-on', '2026-02-30');
+    const failed = nextEvent<{ issues: { message: string }[] }>(el, 'policy-error');
+    el.policy = policyFull();
+    document.body.append(el);
+    expect((await failed).detail.issues[0]!.message).to.contain('2026-02-30');
+    el.remove();
+  });
+
+  it('leaves out empty sections, and lets the page style the parts inside', async () => {
+    const policy = policyFull();
+    policy.nonRefundable = [];
+    const el = await render('en', policy);
+    expect(headings(el).map((h) => h[1])).not.to.contain('Items that cannot be returned');
+    const style = document.createElement('style');
+    style.textContent = 'policy-summary::part(window) { color: rgb(1, 2, 3); }';
+    document.head.append(style);
+    const window = el.shadowRoot!.querySelector('policy-delivery-window')!.shadowRoot!.querySelector('[part~="window"]')!;
+    expect(getComputedStyle(window).color).to.equal('rgb(1, 2, 3)');
+    style.remove();
   });
 
   it('fires one policy-ready for the whole summary', async () => {

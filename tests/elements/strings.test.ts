@@ -46,6 +46,11 @@ describe('strings at run time', () => {
     expect(textOf(el)).not.to.match(/delivery\.|common\./);
   });
 
+  it('uses strings added for a regional tag (pt-BR) on pages in that tag', async () => {
+    addStrings('pt-BR', { delivery: { free: 'Frete grátis' } });
+    expect(part(await render('pt-BR'), 'price')!.textContent).to.equal('Frete grátis');
+  });
+
   it('falls back to English for a key missing in French, and the development build names it', async () => {
     const warn = sinon.stub(console, 'warn');
     try {
