@@ -1,7 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import en from '../../locales/en.json' with { type: 'json' };
-import fr from '../../locales/fr.json' with { type: 'json' };
-import es from '../../locales/es.json' with { type: 'json' };
+import * as bundled from './languages.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
 export interface Strings {
@@ -10,12 +8,11 @@ export interface Strings {
 
 /**
  * The widget's own i18next instance: never the host page's global one, which it must not touch.
- * Resources are bundled, so initialisation is synchronous. To bundle another language, import
- * its JSON file and add it here: that line is the whole registration.
+ * Resources are bundled (see languages.ts), so initialisation is synchronous.
  */
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  resources: Object.fromEntries(Object.entries(bundled).map(([language, strings]) => [language, { translation: strings }])),
   fallbackLng: 'en',
   initAsync: false,
   // Lit renders every value as text, so i18next must not HTML-escape it a second time.
