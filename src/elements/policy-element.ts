@@ -80,6 +80,7 @@ export const baseStyles = css`
  * @fires policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart fallback - The polite message shown instead of a policy that could not be read.
  * @csspart link - The link to the merchant's full policy.
+ * @csspart content - Everything the element shows, with the `lang` of the language shown.
  * @csspart loading - The placeholder shown while the policy loads: it keeps the final size.
  * @cssproperty --policy-gap - Space between paragraphs.
  * @cssproperty --policy-link-color - Colour of links (default: inherited).
@@ -170,6 +171,12 @@ export abstract class PolicyElement extends LitElement {
 
   protected override render() {
     const language = languageOf(this);
+    // The language actually shown (English for a page in a language without strings), so that
+    // screen readers pronounce it right.
+    return html`<div part="content" lang=${language.locale}>${this.renderState(language)}</div>`;
+  }
+
+  private renderState(language: Language) {
     this.renderIssues = undefined;
     this.shown = undefined;
     const { status } = this;
