@@ -3,12 +3,13 @@
  */
 import { PolicyCancellation } from './elements/policy-cancellation.js';
 import { PolicyDeliveryWindow } from './elements/policy-delivery-window.js';
+import { PolicyKiosk } from './elements/policy-kiosk.js';
 import { PolicyNonRefundable } from './elements/policy-non-refundable.js';
 import { PolicyReturns } from './elements/policy-returns.js';
 import { PolicySummary } from './elements/policy-summary.js';
 import { addPageStrings } from './elements/localize.js';
 
-export { PolicyCancellation, PolicyDeliveryWindow, PolicyNonRefundable, PolicyReturns, PolicySummary };
+export { PolicyCancellation, PolicyDeliveryWindow, PolicyKiosk, PolicyNonRefundable, PolicyReturns, PolicySummary };
 export { PolicyElement } from './elements/policy-element.js';
 export { addStrings, type Strings } from './elements/localize.js';
 export * from './core/index.js';
@@ -19,6 +20,7 @@ const elements = {
   'policy-non-refundable': PolicyNonRefundable,
   'policy-cancellation': PolicyCancellation,
   'policy-summary': PolicySummary,
+  'policy-kiosk': PolicyKiosk,
 } as const;
 
 addPageStrings();
@@ -35,5 +37,6 @@ declare global {
     'policy-non-refundable': PolicyNonRefundable;
     'policy-cancellation': PolicyCancellation;
     'policy-summary': PolicySummary;
+    'policy-kiosk': PolicyKiosk;
   }
 }

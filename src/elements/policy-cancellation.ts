@@ -18,6 +18,8 @@ import { PolicyElement } from './policy-element.js';
  * @csspart explanation - Why there is a fee.
  * @csspart channels - How to cancel (online, phone, store, email).
  * @csspart notice - The notice for subscriptions and services.
+ *
+ * @tag policy-cancellation
  */
 export class PolicyCancellation extends PolicyElement {
   protected override readonly section = 'cancellation';

@@ -28,6 +28,8 @@ const MINUTE = 60_000;
  * @csspart explanation - Why a rule is what it is.
  * @csspart why - The "Why a range?" disclosure.
  * @cssproperty --policy-accent - Colour of the dates (default: inherited).
+ *
+ * @tag policy-delivery-window
  */
 export class PolicyDeliveryWindow extends PolicyElement {
   static override styles = [

@@ -206,11 +206,16 @@ export abstract class PolicyElement extends LitElement {
 
   protected override updated() {
     const issues = this.status.name === 'failed' ? this.status.issues : this.renderIssues;
-    const [type, detail] = issues ? ['policy-error', { issues }] : ['policy-ready', this.shown];
-    const key = JSON.stringify([type, detail]);
-    if (!detail || key === this.reported) return;
+    if (!issues && !this.shown) return;
+    const init = { bubbles: true, composed: true };
+    const event = issues
+      ? new CustomEvent('policy-error', { ...init, detail: { issues } })
+      : new CustomEvent('policy-ready', { ...init, detail: this.shown });
+    // Once per change of what is shown, however often the element renders.
+    const key = JSON.stringify([event.type, event.detail]);
+    if (key === this.reported) return;
     this.reported = key;
     if (issues) console.error(`policy-explainer: ${issues.map((i) => `${i.path || '(policy)'} ${i.message}`).join('\n')}`);
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(event);
   }
 }

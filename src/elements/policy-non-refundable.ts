@@ -18,6 +18,8 @@ import { PolicyElement, baseStyles, policyLink } from './policy-element.js';
  * @csspart items - The items concerned (the merchant's text).
  * @csspart explanation - Why they cannot be returned.
  * @cssproperty --policy-notice-color - Colour of the entry's edge (default: currentColor).
+ *
+ * @tag policy-non-refundable
  */
 export class PolicyNonRefundable extends PolicyElement {
   static override styles = [

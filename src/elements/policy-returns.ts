@@ -20,9 +20,12 @@ import { PolicyElement } from './policy-element.js';
  * @csspart how - How to send it back (post, store, home collection).
  * @csspart fees - Who pays for the return, when it is not free.
  * @csspart condition - The condition the item must come back in, and why.
- * @csspart refund - How the refund comes. @csspart refund-delay - How soon.
+ * @csspart refund - How the refund comes.
+ * @csspart refund-delay - How soon it comes.
  * @csspart restocking - A restocking fee, and why.
  * @csspart note - The merchant's notes.
+ *
+ * @tag policy-returns
  */
 export class PolicyReturns extends PolicyElement {
   protected override readonly section = 'returns';

@@ -40,13 +40,18 @@ const PARTS = [
  *
  * @attr sections - Space-separated sections to show: `delivery returns nonRefundable cancellation`.
  * @attr heading-level - Level of the section headings, 2 to 6 (default 2).
- * @attr method - Passed to the delivery window. @attr country - Passed to the delivery window.
- * @attr delivered-on - Passed to the returns. @attr ordered-at - Passed to the cancellation.
+ * @attr method - Passed to the delivery window.
+ * @attr country - Passed to the delivery window.
+ * @attr delivered-on - Passed to the returns.
+ * @attr ordered-at - Passed to the cancellation.
  * @fires policy-ready - `detail.sections`: the sections shown.
  * @fires policy-error - A section could not be shown (`detail.issues`), e.g. a bad `delivered-on`.
  * @csspart section - One section, also named for it: `section delivery`, `section returns`, …
+ * @csspart sections - The box around all sections (a grid, say, on a wide screen).
  * @csspart heading - A section heading. Every part of the sections' elements is exported too.
  * @cssproperty --policy-heading-size - Font size of the headings (default 1.1em).
+ *
+ * @tag policy-summary
  */
 export class PolicySummary extends PolicyElement {
   static override styles = [
@@ -77,11 +82,11 @@ export class PolicySummary extends PolicyElement {
     const asked = this.sections?.split(/\s+/).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
     const shown = asked?.length ? asked : SECTIONS.filter((s) => hasContent(policy[s]));
     this.shown = { sections: shown };
-    return html`${shown.map(
+    return html`<div part="sections">${shown.map(
       (s) => html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${this.relayError}>
         ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
       </section>`,
-    )}`;
+    )}</div>`;
   }
 
   /** A section that cannot be shown is the page's business too: its error leaves as the summary's. */

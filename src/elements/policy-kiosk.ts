@@ -1,0 +1,181 @@
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { textFor } from '../core/text.js';
+import type { Policy } from '../core/types.js';
+import type { Language } from './localize.js';
+import { PolicyElement, baseStyles } from './policy-element.js';
+
+/** The parts of the summary inside, so that a store styles them as on its web pages. */
+const SUMMARY_PARTS = 'sections, section, heading, window, days, countdown, method, price, explanation, why, headline, deadline, entry, items, free, fee';
+
+/**
+ * Every policy on a counter tablet: large type, a one-tap language switch, back to the store's
+ * language after a while without a touch. It needs nothing from the network once it has shown
+ * the policy (give it inline, or let the page be cached).
+ *
+ * @attr default-lang - The store's language, shown again after `idle-seconds` (default: the
+ *   element's `lang` when it was connected, else the page's).
+ * @attr languages - The languages offered, space-separated (default `fr es en`).
+ * @attr idle-seconds - Seconds without a touch before going back to `default-lang` (default 90; 0: never).
+ * @fires policy-ready - `detail.language`: the language shown.
+ * @csspart header - The shop's name and the language switch.
+ * @csspart title - The shop's name.
+ * @csspart switch - The language switch.
+ * @csspart language - One language button.
+ * @csspart summary - The policies (a `<policy-summary>`; its parts are exported).
+ * @cssproperty --policy-kiosk-font-size - Base font size (default: large, grows with the screen).
+ * @cssproperty --policy-accent - Colour of the chosen language and of the dates.
+ *
+ * @tag policy-kiosk
+ */
+export class PolicyKiosk extends PolicyElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        font-size: var(--policy-kiosk-font-size, clamp(1.25rem, 0.9rem + 1vw, 1.75rem));
+        line-height: 1.5;
+        /* A tablet on a counter: no text selection, callouts or double-tap zoom on a touch. */
+        -webkit-user-select: none;
+        user-select: none;
+        -webkit-touch-callout: none;
+        touch-action: manipulation;
+      }
+      [part~='header'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em 1em;
+        margin-block-end: 1em;
+      }
+      [part~='title'] {
+        font-size: 1.3em;
+        font-weight: 700;
+        margin: 0;
+      }
+      [part~='switch'] {
+        display: flex;
+        gap: 0.5em;
+      }
+      button {
+        position: relative;
+        min-inline-size: 48px;
+        min-block-size: 48px;
+        padding: 0.25em 0.9em;
+        font: inherit;
+        font-weight: 700;
+        color: inherit;
+        background: transparent;
+        border: 2px solid currentColor;
+        border-radius: var(--policy-radius, 0.4em);
+        cursor: pointer;
+      }
+      button[aria-pressed='true'] {
+        color: var(--policy-accent-contrast, #fff);
+        background: var(--policy-accent, #1d4f3a);
+        border-color: var(--policy-accent, #1d4f3a);
+      }
+      .visually-hidden {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      button:focus-visible {
+        outline: 3px solid var(--policy-accent, currentColor);
+        outline-offset: 3px;
+      }
+      @media (forced-colors: active) {
+        button[aria-pressed='true'] {
+          color: HighlightText;
+          background: Highlight;
+          border-color: Highlight;
+        }
+      }
+      /* Landscape: the sections side by side; portrait: one under the other. */
+      policy-summary::part(sections) {
+        display: grid;
+        gap: 0.5em 2em;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 20em), 1fr));
+      }
+      policy-summary::part(heading) {
+        margin-block-start: 0;
+        font-size: 1.15em;
+      }
+    `,
+  ];
+
+  @property({ attribute: 'default-lang' }) defaultLang?: string;
+  @property() languages = 'fr es en';
+  @property({ type: Number, attribute: 'idle-seconds' }) idleSeconds = 90;
+
+  /** The store's language: `default-lang`, else the `lang` the element had when connected (none: the page's). */
+  private home?: string | null;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+  private readonly touched = () => this.restartIdle();
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.home ??= this.getAttribute('lang');
+    this.addEventListener('pointerdown', this.touched);
+    this.addEventListener('keydown', this.touched);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.idleTimer);
+    this.removeEventListener('pointerdown', this.touched);
+    this.removeEventListener('keydown', this.touched);
+  }
+
+  /** Shows the policies in `language`, as if the shopper had tapped its button. */
+  choose(language: string) {
+    this.lang = language;
+    this.restartIdle();
+  }
+
+  private restartIdle() {
+    clearTimeout(this.idleTimer);
+    if (this.idleSeconds > 0) this.idleTimer = setTimeout(() => this.goHome(), this.idleSeconds * 1000);
+  }
+
+  private goHome() {
+    const home = this.defaultLang ?? this.home;
+    if (home) this.lang = home;
+    else this.removeAttribute('lang');
+    // The next shopper starts from the top, with every disclosure closed.
+    for (const details of this.shadowRoot?.querySelector('policy-summary')?.shadowRoot?.querySelectorAll('*') ?? []) {
+      details.shadowRoot?.querySelectorAll('details[open]').forEach((d) => d.removeAttribute('open'));
+    }
+    this.scrollIntoView?.({ block: 'start' });
+  }
+
+  protected renderPolicy(policy: Policy, { locale, t }: Language) {
+    const current = locale.split('-')[0];
+    const offered = this.languages.split(/\s+/).filter(Boolean);
+    const name = textFor(policy.merchant.name, locale);
+    this.shown = { language: locale };
+    return html`
+      <div part="header">
+        ${name ? html`<p part="title">${name}</p>` : html`<span></span>`}
+        <div part="switch" role="group" aria-label=${t('kiosk.language')}>
+          ${offered.map((l) => {
+            const native = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+            // The code is what shows; a screen reader also hears the language's own name.
+            return html`<button type="button" part="language" lang=${l} aria-pressed=${String(l === current)} @click=${() => this.choose(l)}>
+              ${l.toUpperCase()}<span class="visually-hidden">, ${native}</span>
+            </button>`;
+          })}
+        </div>
+      </div>
+      <policy-summary part="summary" exportparts=${SUMMARY_PARTS} .policy=${policy}></policy-summary>
+    `;
+  }
+
+  protected renderPlaceholder({ t }: Language) {
+    return html`<div part="loading" aria-busy="true"><p>${t('common.loading')}</p></div>`;
+  }
+}

@@ -1,0 +1,97 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/index.js';
+import type { PolicyKiosk } from '../../src/index.js';
+import { policyFull } from './helpers.js';
+
+const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="language"]')];
+const summaryText = (el: Element) => {
+  const summary = el.shadowRoot!.querySelector('policy-summary')!;
+  return [...summary.shadowRoot!.querySelectorAll('h2, section > *')]
+    .map((n) => (n.shadowRoot ?? n).textContent)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+};
+const settle = async (el: PolicyKiosk) => {
+  await el.updateComplete;
+  const summary = el.shadowRoot!.querySelector('policy-summary')!;
+  await summary.updateComplete;
+  for (const child of summary.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('section > *:not(h2)')) {
+    await child.updateComplete;
+  }
+};
+
+describe('<policy-kiosk>', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: new Date('2026-03-02T10:00:00+01:00'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => clock.restore());
+
+  it('offers FR · ES · EN as touch targets of at least 48 × 48 px, named in their own language', async () => {
+    const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" .policy=${policyFull()}></policy-kiosk>`);
+    // What a screen reader hears: the code shown, then the language's own name.
+    expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['FR, français', 'ES, español', 'EN, English']);
+    // Only the code shows: the name takes no room on screen.
+    for (const b of buttons(el)) expect(b.querySelector('.visually-hidden')!.getBoundingClientRect().width).to.be.at.most(1);
+    for (const b of buttons(el)) {
+      const { width, height } = b.getBoundingClientRect();
+      expect(width, b.textContent!).to.be.at.least(48);
+      expect(height, b.textContent!).to.be.at.least(48);
+    }
+    expect(buttons(el).map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false', 'false']);
+  });
+
+  it('switches every section to another language in one tap, and marks the content with it', async () => {
+    const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" .policy=${policyFull()}></policy-kiosk>`);
+    await settle(el);
+    expect(summaryText(el)).to.contain('Livraison estimée');
+    buttons(el)[1]!.click();
+    await settle(el);
+    expect(summaryText(el)).to.contain('Entrega estimada');
+    expect(summaryText(el)).to.contain('Devoluciones gratuitas');
+    expect(el.shadowRoot!.querySelector('[part~="content"]')!.getAttribute('lang')).to.equal('es');
+    expect(buttons(el)[1]!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it("goes back to the store's language after the idle time, not before", async () => {
+    const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" idle-seconds="60" .policy=${policyFull()}></policy-kiosk>`);
+    buttons(el)[2]!.click();
+    await settle(el);
+    expect(summaryText(el)).to.contain('Estimated delivery');
+    await clock.tickAsync(45_000);
+    el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await clock.tickAsync(45_000);
+    await settle(el);
+    expect(summaryText(el), 'a touch restarts the wait').to.contain('Estimated delivery');
+    await clock.tickAsync(16_000);
+    await settle(el);
+    expect(summaryText(el)).to.contain('Livraison estimée');
+    expect(el.lang).to.equal('fr');
+  });
+
+  it('is reachable and usable with the keyboard alone', async () => {
+    const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" .policy=${policyFull()}></policy-kiosk>`);
+    buttons(el)[0]!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(buttons(el)[1]);
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(summaryText(el)).to.contain('Entrega estimada');
+  });
+
+  it('keeps working with the network off once it has the policy (inline JSON)', async () => {
+    const original = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      const host = await fixture(html`<div></div>`);
+      host.innerHTML = `<policy-kiosk lang="es"><script type="application/json">${JSON.stringify(policyFull())}</script></policy-kiosk>`;
+      const el = host.firstElementChild as PolicyKiosk;
+      await settle(el);
+      expect(summaryText(el)).to.contain('Entrega estimada');
+    } finally {
+      window.fetch = original;
+    }
+  });
+});
