@@ -7,8 +7,18 @@ import type { LocalDate, Money, Weekday } from '../core/types.js';
  */
 const utc = (iso: LocalDate) => new Date(`${iso}T00:00:00Z`);
 
+const formatters = new Map<string, unknown>();
+
+/** Intl formatters are costly to build and cheap to reuse: one per kind, locale and options. */
+export function intl<T>(Kind: new (locale: string, options: never) => T, locale: string, options: object = {}): T {
+  const key = `${Kind.name}|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Kind(locale, options as never)));
+  return formatter;
+}
+
 const longDate = (locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  intl(Intl.DateTimeFormat, locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** One date, or a range as two dates with what they share said once ("vendredi 6" … "mardi 10 mars"). */
 export function dateRange(locale: string, from: LocalDate, to: LocalDate): [string] | [string, string] {
@@ -25,16 +35,16 @@ export function dateRange(locale: string, from: LocalDate, to: LocalDate): [stri
 }
 
 export const formatPercent = (locale: string, percent: number) =>
-  new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100);
+  intl(Intl.NumberFormat, locale, { style: 'percent' }).format(percent / 100);
 
 /** "a, b and c" in the reader's language. */
-export const formatList = (locale: string, items: string[]) => new Intl.ListFormat(locale).format(items);
+export const formatList = (locale: string, items: string[]) => intl(Intl.ListFormat, locale).format(items);
 
 export const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** A weekday's name ("samedi"), from a policy's `sat`. 2024-01-01 was a Monday. */
 export const weekdayName = (locale: string, day: Weekday) =>
-  new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
+  intl(Intl.DateTimeFormat, locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
 
 const isFrench = (locale: string) => /^fr\b/i.test(locale);
 
@@ -44,21 +54,21 @@ const frenchFirst = (locale: string, part: Intl.DateTimeFormatPart) =>
 
 /** "a, b or c" in the reader's language. */
 export const formatChoices = (locale: string, items: string[]) =>
-  new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+  intl(Intl.ListFormat, locale, { type: 'disjunction' }).format(items);
 
 /** A full date with its year ("mercredi 8 avril 2026"), for deadlines that may be months away. */
 export const formatFullDate = (locale: string, iso: LocalDate) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' })
+  intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' })
     .formatToParts(utc(iso))
     .map((p) => frenchFirst(locale, p))
     .join('');
 
 export const formatMoney = (locale: string, { amount, currency }: Money) =>
-  new Intl.NumberFormat(locale, {
+  intl(Intl.NumberFormat, locale, {
     style: 'currency',
     currency,
     trailingZeroDisplay: 'stripIfInteger',
-  } as Intl.NumberFormatOptions).format(amount);
+  }).format(amount);
 
 /**
  * A local HH:MM time as people say it: "8 h" and "8 h 30" in French, "8 AM" in English, "8" and
@@ -66,7 +76,7 @@ export const formatMoney = (locale: string, { amount, currency }: Money) =>
  */
 export function formatTime(locale: string, time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: m ? '2-digit' : undefined, timeZone: 'UTC' })
+  return intl(Intl.DateTimeFormat, locale, { hour: 'numeric', minute: m ? '2-digit' : undefined, timeZone: 'UTC' })
     .formatToParts(Date.UTC(2000, 0, 1, h, m))
     .map((p) =>
       p.type === 'hour' ? String(Number(p.value)) : p.type === 'literal' && p.value === ':' && isFrench(locale) ? '\u00a0h\u00a0' : p.value,
@@ -75,7 +85,7 @@ export function formatTime(locale: string, time: string): string {
 }
 
 export const formatUnit = (locale: string, value: number, unit: 'hour' | 'minute', unitDisplay: 'long' | 'short') =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).format(value);
+  intl(Intl.NumberFormat, locale, { style: 'unit', unit, unitDisplay }).format(value);
 
 interface DurationFormatConstructor {
   new (locale: string, options: { style: string }): { format(d: { hours?: number; minutes?: number }): string };
@@ -87,7 +97,7 @@ export function formatDuration(locale: string, totalMinutes: number): string {
   const minutes = totalMinutes % 60;
   const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
   if (DurationFormat) {
-    return new DurationFormat(locale, { style: 'short' }).format(hours ? { hours, minutes } : { minutes });
+    return intl(DurationFormat, locale, { style: 'short' }).format(hours ? { hours, minutes } : { minutes });
   }
   return [hours && formatUnit(locale, hours, 'hour', 'short'), minutes && formatUnit(locale, minutes, 'minute', 'short')]
     .filter(Boolean)

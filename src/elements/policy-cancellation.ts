@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { freeCancellationEnd } from '../core/cancellation.js';
 import type { Policy } from '../core/types.js';
-import { formatChoices, formatMoney, formatPercent, sentence } from './format.js';
+import { formatChoices, formatMoney, formatPercent, intl, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
 
@@ -40,7 +40,7 @@ export class PolicyCancellation extends PolicyElement {
             ${freeUntil
               ? sentence((m) => t('cancellation.freeUntil', m), {
                   date: html`<time datetime=${freeUntil}
-                    >${new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(freeUntil))}</time
+                    >${intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(freeUntil))}</time
                   >`,
                   zone: zoneName(locale, timeZone, new Date(freeUntil)),
                 })
@@ -67,5 +67,5 @@ export class PolicyCancellation extends PolicyElement {
 
 /** The merchant zone's name in the reader's language ("heure d'Europe centrale"). */
 const zoneName = (locale: string, timeZone: string, at: Date) =>
-  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')
+  intl(Intl.DateTimeFormat, locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')
     ?.value ?? timeZone;

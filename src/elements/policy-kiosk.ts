@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { textFor } from '../core/text.js';
 import type { Policy } from '../core/types.js';
+import { intl } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
@@ -163,7 +164,7 @@ export class PolicyKiosk extends PolicyElement {
         ${name ? html`<p part="title">${name}</p>` : html`<span></span>`}
         <div part="switch" role="group" aria-label=${t('kiosk.language')}>
           ${offered.map((l) => {
-            const native = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+            const native = intl(Intl.DisplayNames, l, { type: 'language' }).of(l) ?? l;
             // The code is what shows; a screen reader also hears the language's own name.
             return html`<button type="button" part="language" lang=${l} aria-pressed=${String(l === current)} @click=${() => this.choose(l)}>
               ${l.toUpperCase()}<span class="visually-hidden">, ${native}</span>
