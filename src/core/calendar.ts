@@ -73,42 +73,68 @@ export function nextLocalMidnight(now: Date, timeZone: string): Date {
   return instantAt(isoDay(nextDay(parseDay(wallClock(now, timeZone).date)!)), '00:00', timeZone);
 }
 
+/** Days since 1970-01-01 (a Thursday) of a calendar day. */
+const dayNumber = (d: Day) => Math.round(d.getTime() / DAY);
+const weekdayOf = (n: number) => (((n + 4) % 7) + 7) % 7;
+
+/** How many values of a sorted list are ≤ x. */
+function countUpTo(sorted: number[], x: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Business days or delivery days: listed weekdays, less the holidays. */
 export class OpenDays {
   private readonly weekdays: Set<number>;
   private readonly holidays: Set<LocalDate>;
-  /** After this day no holiday remains, so every week holds exactly `weekdays.size` open days. */
-  private readonly lastHoliday: LocalDate;
+  /** The holidays that fall on a listed weekday (each closes one open day), as day numbers in order. */
+  private readonly closed: number[];
 
   constructor(weekdays: Weekday[], holidays: LocalDate[]) {
     this.weekdays = new Set(weekdays.map((w) => WEEKDAYS.indexOf(w)));
     this.holidays = new Set(holidays);
-    this.lastHoliday = holidays.reduce((a, b) => (a > b ? a : b), '');
+    this.closed = [...new Set(holidays.map((h) => Math.round(Date.parse(`${h}T00:00:00Z`) / DAY)))]
+      .filter((n) => this.weekdays.has(weekdayOf(n)))
+      .sort((a, b) => a - b);
   }
 
   has(d: Day): boolean {
     return this.weekdays.has(d.getDay()) && !this.holidays.has(isoDay(d));
   }
 
+  /** The open days after day number `from`, up to and including day number `to`. */
+  private openBetween(from: number, to: number): number {
+    const length = to - from;
+    let open = Math.floor(length / 7) * this.weekdays.size;
+    for (let n = to - (length % 7) + 1; n <= to; n++) if (this.weekdays.has(weekdayOf(n))) open++;
+    return open - (countUpTo(this.closed, to) - countUpTo(this.closed, from));
+  }
+
   /**
-   * `d` advanced by `n` open days, stepping one calendar day at a time and counting only open
-   * days; with n = 0, `d` itself when open, else the next open day. Past the last holiday,
-   * whole weeks are skipped at once: a policy of a million days must not freeze a page.
+   * `d` advanced by `n` open days, as if stepping one calendar day at a time and counting only
+   * open days; with n = 0, `d` itself when open, else the next open day. Worked out by counting
+   * (weekdays in a span, less the holidays in it) rather than by stepping, so that ten years of
+   * days or a list of thousands of holidays cannot freeze a page.
    */
   advance(d: Day, n: number): Day {
-    let current = d;
-    if (n === 0) while (!this.has(current)) current = nextDay(current);
-    const perWeek = this.weekdays.size;
-    for (let counted = 0; counted < n; ) {
-      const weeks = Math.floor((n - counted - 1) / perWeek);
-      if (weeks > 0 && isoDay(current) >= this.lastHoliday) {
-        current = nextDay(current, 7 * weeks);
-        counted += weeks * perWeek;
-        continue;
-      }
-      current = nextDay(current);
-      if (this.has(current)) counted++;
+    if (n === 0) return this.has(d) ? d : this.advance(d, 1);
+    const from = dayNumber(d);
+    // Far enough: whole weeks give `perWeek` open days each, less at most every closed day ahead.
+    const closedAhead = this.closed.length - countUpTo(this.closed, from);
+    let [lo, hi] = [from + 1, from + 7 * Math.ceil((n + closedAhead) / this.weekdays.size)];
+    // Past 100,000,000 days no Date exists (year 275760): the policy check keeps day counts far below.
+    if (!(hi < 1e8)) throw new RangeError(`${n} open days from ${isoDay(d)} lie beyond any calendar date.`);
+    // The first day by which n open days have passed is the n-th open day itself.
+    while (lo < hi) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (this.openBetween(from, mid) >= n) hi = mid;
+      else lo = mid + 1;
     }
-    return current;
+    return nextDay(d, lo - from);
   }
 }

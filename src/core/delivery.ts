@@ -1,4 +1,4 @@
-import { OpenDays, instantAt, isoDay, nextDay, parseDay, wallClock, type Day } from './calendar.js';
+import { quoteMethod } from './arithmetic.js';
 import { parsePolicy, PolicyError } from './parse.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
@@ -41,40 +41,6 @@ export function quoteDelivery(input: Policy | unknown, options: QuoteOptions = {
   if (Number.isNaN(now.getTime())) {
     throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${String(options.now)}.` }]);
   }
-  const { timeZone } = policy.merchant;
-  const { holidays } = policy.calendar;
-  const businessDays = new OpenDays(policy.calendar.businessDays, holidays);
-  const deliveryDays = new OpenDays(policy.calendar.deliveryDays, holidays);
-  const local = wallClock(now, timeZone);
-  const today = parseDay(local.date)!;
-
-  // Step 1: the wall-clock reading against the cutoff, also on a daylight-saving night.
-  const inTime = !m.cutoff || local.time < `${m.cutoff}:00`;
-  const received = inTime && businessDays.has(today) ? today : businessDays.advance(nextDay(today), 0);
-  const ship = (h: number) => businessDays.advance(received, h);
-  const arrive = (d: Day, t: number) => isoDay(deliveryDays.advance(d, t));
-
-  const { handlingDays: h, transitDays: t, padding: p } = m;
-  const quote: DeliveryQuote = {
-    method: m.id,
-    received: isoDay(received),
-    actual: {
-      earliest: arrive(ship(h.min), t.min),
-      latest: arrive(ship(h.max), t.max),
-      minDays: h.min + t.min,
-      maxDays: h.max + t.max,
-    },
-    quoted: {
-      earliest: arrive(ship(h.min), t.min + p.min),
-      latest: arrive(ship(h.max), t.max + p.max),
-      minDays: h.min + t.min + p.min,
-      maxDays: h.max + t.max + p.max,
-    },
-  };
-  if (m.cutoff && quote.received === local.date) {
-    // From `now` on: on the night the clocks go back, the cutoff's second showing may be the one ahead.
-    quote.cutoff = instantAt(local.date, m.cutoff, timeZone, now.getTime()).toISOString();
-  }
-  return quote;
+  return quoteMethod(policy, m, now);
 }
 

@@ -2,7 +2,7 @@
  * policy-explainer/core: the policy format and its arithmetic, without a DOM.
  * Works in Node 20 and in browsers.
  */
-export { parsePolicy, checkPolicy, PolicyError, type CheckResult } from './parse.js';
+export { parsePolicy, checkPolicy, PolicyError, type CheckOptions, type CheckResult } from './parse.js';
 export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js';
 export { returnDeadline } from './returns.js';
 export { freeCancellationEnd } from './cancellation.js';

@@ -1,3 +1,6 @@
+import { lastReturnDay, quoteMethod } from './arithmetic.js';
+import { isoDay, parseDay, wallClock } from './calendar.js';
+import { unclosedDirection } from './text.js';
 import type { Issue, Policy } from './types.js';
 
 /** Thrown by `parsePolicy` (and by the functions that parse for you) when a policy is rejected. */
@@ -15,6 +18,17 @@ export interface CheckResult {
   errors: Issue[];
   warnings: Issue[];
 }
+
+export interface CheckOptions {
+  /** The instant the dates are worked out from, for the warnings that depend on it (default: now). */
+  now?: Date | string;
+}
+
+/**
+ * The longest period a policy may state: ten years, as 3,650 days (or 87,600 hours). Anything
+ * longer is a typo, and would put dates beyond what a calendar or Intl can show.
+ */
+export const MAX_DAYS = 3650;
 
 type Json = Record<string, unknown>;
 type Reader<T = unknown> = (c: Checker, value: unknown, path: string) => T | undefined;
@@ -58,6 +72,8 @@ function nearest(key: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
+    // Lengths 3 apart are 3 edits apart at least: no hint, and no work on a megabyte-long key.
+    if (Math.abs(k.length - key.length) >= bestDistance) continue;
     const d = distance(key.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
@@ -85,7 +101,7 @@ const int =
       ? (v as number)
       : fail(c, path, `Must be ${what} ${max === Infinity ? `of ${min} or more` : `from ${min} to ${max}`}`, v);
 
-const days = int(0, Infinity, 'a whole number of days');
+const days = int(0, MAX_DAYS, 'a whole number of days');
 
 const pattern =
   (re: RegExp, what: string, valid: (s: string) => boolean = () => true): Reader<string> =>
@@ -149,18 +165,28 @@ const languageTag = (s: string) => {
   }
 };
 
+/** The string, unless a direction control left open in it would turn the page's next words around. */
+const directed = (c: Checker, v: string, path: string) => {
+  const open = unclosedDirection(v);
+  if (!open) return v;
+  return fail(c, path, `Has a direction control (${open}) that is never closed, which would turn the words shown after it around: close it with U+202C (U+2069 for an isolate), or remove it`);
+};
+
 const text: Reader<string | Json> = (c, v, path) => {
-  if (typeof v === 'string') return v.trim() ? v : fail(c, path, 'Must not be empty');
+  if (typeof v === 'string') return v.trim() ? directed(c, v, path) : fail(c, path, 'Must not be empty');
   if (!isObject(v)) return fail(c, path, 'Must be a string, or an object of strings keyed by language such as {"fr": "…", "en": "…"}', v);
   const keys = Object.keys(v);
   if (!keys.length) return fail(c, path, 'Needs at least one language, such as {"en": "…"}');
   const before = c.errors.length;
+  // A copy of the strings read: what is shown is what was checked, whatever the object does later.
+  const out: Record<string, string> = {};
   for (const k of keys) {
-    const p = pointer(path, k);
+    const [p, s] = [pointer(path, k), v[k]];
     if (!languageTag(k)) fail(c, p, `"${k}" is not a language tag; use a code such as "fr", "es" or "en"`);
-    else if (typeof v[k] !== 'string' || !(v[k] as string).trim()) fail(c, p, 'Must be a non-empty string', v[k]);
+    else if (typeof s !== 'string' || !s.trim()) fail(c, p, 'Must be a non-empty string', s);
+    else if (directed(c, s, p) !== undefined) out[k] = s;
   }
-  return c.errors.length === before ? v : undefined;
+  return c.errors.length === before ? out : undefined;
 };
 
 const list =
@@ -171,8 +197,10 @@ const list =
     const before = c.errors.length;
     const out = v.map((item, i) => read(c, item, pointer(path, i)));
     if (distinct) {
+      const seen = new Set<unknown>();
       v.forEach((item, i) => {
-        if (v.indexOf(item) !== i) fail(c, pointer(path, i), `${show(item)} is listed twice`);
+        if (seen.has(item)) fail(c, pointer(path, i), `${show(item)} is listed twice`);
+        seen.add(item);
       });
     }
     return c.errors.length === before ? (out as T[]) : undefined;
@@ -292,7 +320,7 @@ const policyShape = shape({
   ],
   returns: [
     shape({
-      windowDays: [int(1, Infinity, 'a whole number of days'), true],
+      windowDays: [int(1, MAX_DAYS, 'a whole number of days'), true],
       fees: [(c, v, path) => (v === 'free' || v === 'customer-pays' ? v : isObject(v) ? money(c, v, path) : fail(c, path, 'Must be "free", "customer-pays" or an amount such as {"amount": 5, "currency": "EUR"}', v))],
       methods: [list(oneOf('mail', 'store', 'pickup'), { distinct: true })],
       condition: [oneOf('unused', 'original-packaging', 'any')],
@@ -322,7 +350,7 @@ const policyShape = shape({
     shape({
       free: [
         (c, v, path) => {
-          if (isObject(v) && 'withinHours' in v) return shape({ withinHours: [int(0, Infinity, 'a whole number of hours'), true] })(c, v, path);
+          if (isObject(v) && 'withinHours' in v) return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
           if (isObject(v) && v.until === 'shipment') return shape({ until: [oneOf('shipment'), true] })(c, v, path);
           return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
         },
@@ -356,11 +384,57 @@ function withDefaults(raw: Json): Policy {
 }
 
 /**
- * Checks a policy without throwing: every error and warning at its own JSON Pointer path.
- * `policy` (with defaults applied) is present only when there are no errors.
+ * Holidays that stop before the last date the policy gives today: the dates after them are worked
+ * out as if there were no holiday, which the merchant has surely not meant.
  */
-export function checkPolicy(input: unknown): CheckResult {
+function holidaysRunOut(policy: Policy, now: Date): Issue | undefined {
+  const { holidays } = policy.calendar;
+  if (!holidays.length || Number.isNaN(now.getTime())) return undefined;
+  const last = holidays.reduce((a, b) => (a > b ? a : b));
+  let latest = '';
+  for (const m of policy.delivery?.methods ?? []) {
+    const { quoted } = quoteMethod(policy, m, now);
+    if (quoted.latest > latest) latest = quoted.latest;
+  }
+  if (policy.returns) {
+    // An item delivered on the latest date quoted today (or today) may come back until then.
+    const delivered = latest || wallClock(now, policy.merchant.timeZone).date;
+    latest = isoDay(lastReturnDay(policy, parseDay(delivered)!));
+  }
+  if (!latest || last >= latest) return undefined;
+  return { path: '/calendar/holidays', message: `The last holiday listed is ${last}: quotes after it assume no holiday; add next year's holidays.` };
+}
+
+/**
+ * Checks a policy without throwing: every error and warning at its own JSON Pointer path.
+ * `policy` (with defaults applied) is present only when there are no errors. Some warnings depend
+ * on the date (holidays that run out): `now` sets it, for tests and for checking ahead.
+ */
+export function checkPolicy(input: unknown, { now }: CheckOptions = {}): CheckResult {
+  return safely(input, now === undefined ? new Date() : new Date(now));
+}
+
+/** `check`, never throwing; `now` undefined leaves out the warnings that depend on the date. */
+function safely(input: unknown, now: Date | undefined): CheckResult {
   const c: Checker = { errors: [], warnings: [] };
+  try {
+    return check(c, input, now);
+  } catch (e) {
+    // Only a program can get here (a getter or a Proxy that throws): still no exception out.
+    fail(c, '', `The policy could not be read: ${messageOf(e)}`);
+    return { errors: c.errors, warnings: c.warnings };
+  }
+}
+
+const messageOf = (e: unknown) => {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'an exception that cannot be shown';
+  }
+};
+
+function check(c: Checker, input: unknown, now: Date | undefined): CheckResult {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -379,15 +453,24 @@ export function checkPolicy(input: unknown): CheckResult {
     c.warnings.push({ path: '/cancellation', message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.' });
   }
   const policy = withDefaults(raw);
+  if (now) {
+    try {
+      const runOut = holidaysRunOut(policy, now);
+      if (runOut) c.warnings.push(runOut);
+    } catch {
+      // Only a warning: it never turns a policy parsePolicy accepts into a rejected one.
+    }
+  }
   parsed.add(policy);
   return { policy, errors: c.errors, warnings: c.warnings };
 }
 
 /** Returns the normalized policy (defaults applied), or throws a `PolicyError` listing every problem. */
 export function parsePolicy(input: unknown): Policy {
-  if (isObject(input) && parsed.has(input)) return input as unknown as Policy;
-  const { policy, errors } = checkPolicy(input);
+  // WeakSet.has is false for anything not made here, primitives included, and runs no getter.
+  if (parsed.has(input as object)) return input as Policy;
+  // Warnings play no part here: no need to work out how far the dates reach.
+  const { policy, errors } = safely(input, undefined);
   if (!policy) throw new PolicyError(errors);
   return policy;
 }
-

@@ -1,4 +1,5 @@
-import { OpenDays, isoDay, nextDay, parseDay } from './calendar.js';
+import { lastReturnDay } from './arithmetic.js';
+import { isoDay, parseDay } from './calendar.js';
 import { parsePolicy, PolicyError } from './parse.js';
 import type { LocalDate, Policy } from './types.js';
 
@@ -14,6 +15,5 @@ export function returnDeadline(input: Policy | unknown, deliveredOn: LocalDate):
   if (!delivered) {
     throw new PolicyError([{ path: '', message: `The delivery date must be a real date written YYYY-MM-DD (found "${deliveredOn}").` }]);
   }
-  const businessDays = new OpenDays(policy.calendar.businessDays, policy.calendar.holidays);
-  return isoDay(businessDays.advance(nextDay(delivered, policy.returns.windowDays), 0));
+  return isoDay(lastReturnDay(policy, delivered));
 }

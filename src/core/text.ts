@@ -9,3 +9,32 @@ export function textFor(text: Text | undefined, lang: string): string | undefine
   const base = lang.split('-')[0]!;
   return text[lang] ?? text[base] ?? text.en ?? Object.values(text)[0];
 }
+
+const OPENERS: Record<string, 'embedding' | 'isolate'> = {
+  '\u202A': 'embedding', // LRE
+  '\u202B': 'embedding', // RLE
+  '\u202D': 'embedding', // LRO
+  '\u202E': 'embedding', // RLO
+  '\u2066': 'isolate', // LRI
+  '\u2067': 'isolate', // RLI
+  '\u2068': 'isolate', // FSI
+};
+
+/**
+ * The first direction control in `s` that is never closed (`"U+202E"`), if any. Left open, an
+ * override runs on past the text into what the page shows after it, on the same line: a price
+ * after a label would read backwards. Closed (U+202C for an embedding or override, U+2069 for an
+ * isolate), it is an ordinary part of right-to-left text.
+ */
+export function unclosedDirection(s: string): string | undefined {
+  const open: string[] = [];
+  for (const ch of s) {
+    if (OPENERS[ch]) open.push(ch);
+    else if (ch === '\u202C' && open.length && OPENERS[open.at(-1)!] === 'embedding') open.pop();
+    else if (ch === '\u2069' && open.some((o) => OPENERS[o] === 'isolate')) {
+      // An isolate's end also ends the embeddings opened inside it (Unicode Bidirectional Algorithm).
+      while (OPENERS[open.pop()!] !== 'isolate');
+    }
+  }
+  return open.length ? `U+${open[0]!.codePointAt(0)!.toString(16).toUpperCase()}` : undefined;
+}

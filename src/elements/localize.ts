@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { unclosedDirection } from '../core/text.js';
 import * as bundled from './languages.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
@@ -21,16 +22,98 @@ void i18n.init({
 
 const warned = new Set<string>();
 
+/** The bundled English as shipped (i18next may change its own copy): the reference every string is checked against. */
+const english: Record<string, unknown> = structuredClone(bundled.en);
+
+const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
+const variablesOf = (s: string) => [...s.matchAll(/\{\{-?\s*([^,}]*?)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!);
+
+/**
+ * The English sentences a key stands for, whose variables it must keep: the key's own, or for a
+ * plural form English lacks (`days_many`, `days_few`), every form of its family.
+ */
+function englishFor(group: Record<string, unknown>, key: string): string[] | undefined {
+  if (typeof group[key] === 'string') return [group[key] as string];
+  const family = PLURAL.exec(key)?.[1];
+  const forms = family ? Object.keys(group).filter((k) => PLURAL.exec(k)?.[1] === family && typeof group[k] === 'string') : [];
+  return forms.length > 1 ? forms.map((k) => group[k] as string) : undefined;
+}
+
+/**
+ * The part of `strings` the elements can use, checked against the bundled English: groups where
+ * English has groups, and non-empty sentences that keep exactly the English {{variables}} (a
+ * sentence that loses {{from}} would show half a window; an unknown {{x}} would show as is), with
+ * no direction control left open. Each problem is added to `problems`.
+ */
+function usable(strings: unknown, model: Record<string, unknown>, at: string, problems: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isGroup(strings)) {
+    problems.push(`${at || 'the strings'}: must be a group of keys ({…}), not ${JSON.stringify(strings) ?? typeof strings}`);
+    return out;
+  }
+  for (const [key, value] of Object.entries(strings)) {
+    const path = at ? `${at}.${key}` : key;
+    if (isGroup(model[key])) {
+      const group = usable(value, model[key], path, problems);
+      if (Object.keys(group).length) out[key] = group;
+      continue;
+    }
+    const sentences = englishFor(model, key);
+    const open = typeof value === 'string' ? unclosedDirection(value) : undefined;
+    if (!sentences) problems.push(`${path}: no such key in the elements' strings`);
+    else if (typeof value !== 'string' || !value.trim()) {
+      problems.push(`${path}: must be a non-empty sentence in quotes, not ${typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value).slice(0, 40)}`);
+    } else if (value.includes('$t(')) problems.push(`${path}: "$t(" (another key pulled in) is not allowed; write the whole sentence`);
+    else if (open) problems.push(`${path}: a direction control (${open}) is never closed; it would turn the dates or words after it around`);
+    else {
+      const expected = new Set(sentences.flatMap(variablesOf));
+      const found = new Set(variablesOf(value));
+      const missing = [...expected].filter((v) => !found.has(v) && !(key.endsWith('_zero') && v === 'count'));
+      const unknown = [...found].filter((v) => !expected.has(v));
+      if (missing.length || unknown.length) {
+        problems.push(`${path}: must use ${[...expected].map((v) => `{{${v}}}`).join(' ') || 'no {{variable}}'}, as in English (found ${JSON.stringify(value)})`);
+      } else out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** Adds strings and returns the problems found: nothing unusable reaches the shopper. */
+function merge(language: string, strings: unknown, replace: boolean): string[] {
+  let lng: string;
+  try {
+    lng = Intl.getCanonicalLocales(language)[0]!;
+  } catch {
+    return [`"${String(language)}" is not a language tag; use a code such as "fr", "es" or "pt-BR"`];
+  }
+  const problems: string[] = [];
+  const good = usable(strings, english, '', problems);
+  if (replace) {
+    i18n.removeResourceBundle(lng, 'translation');
+    // English is every language's fallback: replaced, it still has every sentence, never a raw key.
+    if (lng === 'en') i18n.addResourceBundle('en', 'translation', english, true, true);
+  }
+  i18n.addResourceBundle(lng, 'translation', good, true, true);
+  return problems;
+}
+
+const report = (where: string, problems: string[]) => {
+  if (problems.length) {
+    console.error(`policy-explainer: ${where}: ${problems.length} string${problems.length > 1 ? 's' : ''} left out (the current text shows instead):\n${problems.join('\n')}`);
+  }
+};
+
 /**
  * Adds a language, or replaces some of a language's strings (a shop's own brand voice), at run
  * time. Keys left out keep their current text, unless `replace` is set (a translator's preview
  * of a whole file); a key the language lacks falls back to English. Every element on the page
- * shows the new strings at once.
+ * shows the new strings at once. A string the elements cannot use (not a sentence, a variable
+ * lost or unknown, an unknown key) is left out, and all such problems are logged in one
+ * console error: it never throws, and the shopper never sees a raw key or half a sentence.
  */
 export function addStrings(language: string, strings: Strings, { replace = false } = {}): void {
-  const lng = Intl.getCanonicalLocales(language)[0]!;
-  if (replace) i18n.removeResourceBundle(lng, 'translation');
-  i18n.addResourceBundle(lng, 'translation', strings, true, true);
+  report(`addStrings("${String(language)}")`, merge(language, strings, replace));
 }
 
 /**
@@ -39,13 +122,17 @@ export function addStrings(language: string, strings: Strings, { replace = false
  */
 export function addPageStrings(root: ParentNode = document): void {
   for (const script of root.querySelectorAll('script[type="application/json"][data-policy-strings]')) {
+    let languages: unknown;
     try {
-      for (const [language, strings] of Object.entries(JSON.parse(script.textContent ?? '') as Record<string, Strings>)) {
-        addStrings(language, strings);
-      }
+      languages = JSON.parse(script.textContent ?? '');
     } catch (e) {
       console.error(`policy-explainer: the data-policy-strings script is not valid JSON: ${(e as Error).message}`);
+      continue;
     }
+    const problems = isGroup(languages)
+      ? Object.entries(languages).flatMap(([language, strings]) => merge(language, strings, false).map((p) => `${language}: ${p}`))
+      : ['must be an object of languages, such as {"fr": {"delivery": {"free": "…"}}}'];
+    report('the data-policy-strings script', problems);
   }
 }
 

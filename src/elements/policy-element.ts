@@ -10,6 +10,18 @@ type Status =
   | { name: 'ready'; policy: Policy }
   | { name: 'failed'; issues: Issue[]; policyUrl?: string };
 
+/** The `{path, message}` list of a failure: a PolicyError's own, else the exception's message. */
+function issuesOf(e: unknown): Issue[] {
+  if (e instanceof PolicyError) return e.issues;
+  let message: string;
+  try {
+    message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    message = 'An unexpected error.';
+  }
+  return [{ path: '', message }];
+}
+
 /** Whether a policy section says anything: an empty list or object is "not stated". */
 export const hasContent = (section: unknown) =>
   Array.isArray(section) ? section.length > 0 : !!section && Object.keys(section).length > 0;
@@ -149,10 +161,10 @@ export abstract class PolicyElement extends LitElement {
         throw new PolicyError([{ path: '', message: 'No policy given: set src, the policy property, or an inline JSON script.' }]);
       }
       this.status = { name: 'loading' };
-      fetchPolicy(new URL(this.src, document.baseURI).href).then(
-        (raw) => load === this.load && this.accept(raw),
-        (e: unknown) => load === this.load && this.reject(e),
-      );
+      // An answer for a src that has since changed is dropped; nothing here may reject unhandled.
+      fetchPolicy(new URL(this.src, document.baseURI).href)
+        .then((raw) => load === this.load && this.accept(raw))
+        .catch((e: unknown) => load === this.load && this.reject(e));
     } catch (e) {
       this.reject(e);
     }
@@ -165,8 +177,7 @@ export abstract class PolicyElement extends LitElement {
   }
 
   private reject(e: unknown) {
-    const issues = e instanceof PolicyError ? e.issues : [{ path: '', message: String(e) }];
-    this.status = { name: 'failed', issues };
+    this.status = { name: 'failed', issues: issuesOf(e) };
   }
 
   protected override render() {
@@ -190,7 +201,7 @@ export abstract class PolicyElement extends LitElement {
       return this.renderPolicy(status.policy, language);
     } catch (e) {
       // Never a partial promise, and never an exception into the host page.
-      this.renderIssues = e instanceof PolicyError ? e.issues : [{ path: '', message: String(e) }];
+      this.renderIssues = issuesOf(e);
       return this.renderFallback(language, status.policy.merchant.policyUrl);
     }
   }

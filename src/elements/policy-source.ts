@@ -1,9 +1,11 @@
 import { checkPolicy, PolicyError, type CheckResult } from '../core/parse.js';
 
-/** How long a shopper waits for a policy before seeing the fallback. */
-export const FETCH_TIMEOUT_MS = 10_000;
-/** A policy is a few kilobytes; anything far larger is a mistake, not a policy. */
-export const MAX_POLICY_BYTES = 1_000_000;
+/**
+ * How long a shopper waits for a policy before seeing the fallback, and the largest file read: a
+ * policy is a few kilobytes, anything far larger is a mistake. Module settings rather than
+ * constants so that a test can lower them.
+ */
+export const fetchLimits = { timeoutMs: 10_000, maxBytes: 1_000_000 };
 
 const fetches = new Map<string, Promise<unknown>>();
 const checks = new WeakMap<object, CheckResult>();
@@ -15,34 +17,82 @@ export function parseJson(text: string, from: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw failure(`The policy from ${from} is not valid JSON: ${(e as Error).message}`);
+    const why = (e as Error).message;
+    throw failure(`The policy from ${from} is not valid JSON: ${why}${/[.?!]$/.test(why) ? '' : '.'}`);
   }
 }
 
-async function download(url: string): Promise<unknown> {
+/**
+ * Content types read as a policy: JSON (`application/json`, `text/json`, any `…+json`), plain text
+ * and bytes of no stated kind (`text/plain`, `application/octet-stream`, or no type), which some
+ * hosts send for .json files. Anything else, a web page above all, is refused with its type named:
+ * a 200 HTML page is what a wrong address or a site's catch-all route gives.
+ */
+const READABLE = /^(application\/(json|octet-stream)|text\/(json|plain)|[\w.+-]+\/[\w.+-]+\+json)?$/;
+
+/** The body as text, refused as soon as it passes the size limit, declared or counted. */
+async function readLimited(response: Response, url: string): Promise<string> {
+  const { maxBytes } = fetchLimits;
+  const tooLarge = () =>
+    failure(`The policy at ${url} is larger than ${maxBytes / 1_000_000} MB (${maxBytes} bytes); a policy file is a few kilobytes.`);
+  if (Number(response.headers.get('content-length')) > maxBytes) throw tooLarge();
+  if (!response.body) return response.text();
+  // Counted as it comes, for a server that sends no length (or a wrong one): never more kept than allowed.
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let [bytes, text] = [0, ''];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+async function download(url: string, signal: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), credentials: 'same-origin' });
+    response = await fetch(url, { signal, credentials: 'same-origin' });
   } catch (e) {
-    throw failure(
-      (e as Error).name === 'TimeoutError'
-        ? `The policy at ${url} did not arrive within ${FETCH_TIMEOUT_MS / 1000} s.`
-        : `The policy at ${url} could not be fetched (${(e as Error).message}); the network may be off.`,
-    );
+    throw failure(`The policy at ${url} could not be fetched (${(e as Error).message}); the network may be off.`);
   }
   if (!response.ok) throw failure(`The policy at ${url} could not be fetched: the server answered ${response.status}.`);
-  const text = await response.text();
-  if (text.length > MAX_POLICY_BYTES) {
-    throw failure(`The policy at ${url} is larger than ${MAX_POLICY_BYTES / 1_000_000} MB; a policy file is a few kilobytes.`);
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!READABLE.test(type)) {
+    throw failure(
+      `The policy at ${url} came as ${type}, not JSON${/html/.test(type) ? ': the address leads to a web page, not to the policy file' : ''}. Serve the file as application/json.`,
+    );
   }
-  return parseJson(text, url);
+  return parseJson(await readLimited(response, url), url);
+}
+
+/** `download`, given up after the time limit, whether the wait is for the headers or the body. */
+async function downloadInTime(url: string): Promise<unknown> {
+  const { timeoutMs } = fetchLimits;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(failure(`The policy at ${url} did not arrive within ${timeoutMs / 1000} s.`));
+      controller.abort();
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([download(url, controller.signal), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The policy at `url`: one fetch per URL per page, however many elements show it. A failure is retried next time. */
 export function fetchPolicy(url: string): Promise<unknown> {
   let pending = fetches.get(url);
   if (!pending) {
-    pending = download(url);
+    pending = downloadInTime(url);
     fetches.set(url, pending);
     pending.catch(() => fetches.delete(url));
   }
@@ -59,8 +109,9 @@ export function checkOnce(raw: unknown): CheckResult {
 
 /** The policy link of a file that was rejected, when it has a usable one: the shopper still gets the full text. */
 export function salvagePolicyUrl(raw: unknown): string | undefined {
-  const url = (raw as { merchant?: { policyUrl?: unknown } } | undefined)?.merchant?.policyUrl;
   try {
+    // The file was rejected: its merchant may be anything, even a getter that throws.
+    const url = (raw as { merchant?: { policyUrl?: unknown } } | undefined)?.merchant?.policyUrl;
     return typeof url === 'string' && /^https?:$/.test(new URL(url).protocol) ? url : undefined;
   } catch {
     return undefined;

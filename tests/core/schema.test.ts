@@ -57,6 +57,7 @@ const BOTH: Record<string, string> = {
   'missing-non-refundable-items.json': '/nonRefundable/0/items',
   'unknown-non-refundable-reason.json': '/nonRefundable/0/reason',
   'time-slot-zero-hours.json': '/delivery/methods/0/timeSlot/hours',
+  'transit-days-over-ten-years.json': '/delivery/methods/0/transitDays/max',
 };
 
 /** Rules a JSON Schema cannot express: the parser alone rejects these files, at this pointer. */
@@ -70,6 +71,7 @@ const PARSER_ONLY: Record<string, { rule: string; path: string }> = {
   'country-not-iso-3166.json': { rule: 'a country is a real ISO 3166-1 code', path: '/merchant/country' },
   'time-slot-ends-before-it-starts.json': { rule: 'a time slot ends after it starts', path: '/delivery/methods/0/timeSlot/to' },
   'text-key-malformed-language-tag.json': { rule: 'a language tag is well-formed BCP 47', path: '/merchant/name/en-US-US' },
+  'text-unclosed-direction-override.json': { rule: 'a Text closes every direction control it opens', path: '/delivery/methods/0/label/en' },
 };
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -95,25 +95,38 @@ describe('version', () => {
   it('accepts version 1', () => expectValid(minimal()));
 });
 
-describe('days, hours and percents are whole numbers of 0 or more', () => {
+describe('days, hours and percents are whole numbers of 0 or more, and periods at most ten years', () => {
   it('rejects negative padding', () =>
-    expectError(withSection('delivery', { padding: { min: -1, max: 2 }, methods: [{ id: 'a', transitDays: { min: 1, max: 1 } }] }), '/delivery/padding/min', /0 or more/));
-  it('rejects negative method padding', () => expectError(withMethod({ padding: { min: 0, max: -2 } }), '/delivery/methods/0/padding/max', /0 or more/));
+    expectError(withSection('delivery', { padding: { min: -1, max: 2 }, methods: [{ id: 'a', transitDays: { min: 1, max: 1 } }] }), '/delivery/padding/min', /from 0 to 3650/));
+  it('rejects negative method padding', () => expectError(withMethod({ padding: { min: 0, max: -2 } }), '/delivery/methods/0/padding/max', /from 0 to 3650/));
   it('accepts padding 0–0', () => expectValid(withMethod({ padding: { min: 0, max: 0 } })));
   it('rejects a fraction of a day', () => expectError(withMethod({ transitDays: { min: 3, max: 4.5 } }), '/delivery/methods/0/transitDays/max', /whole number/));
   it('rejects a number written as a string', () => expectError(withMethod({ handlingDays: { min: '1', max: 2 } }), '/delivery/methods/0/handlingDays/min', /whole number/));
-  it('rejects negative notice days', () => expectError(withSection('cancellation', { noticeDays: -1 }), '/cancellation/noticeDays', /0 or more/));
+  it('rejects negative notice days', () => expectError(withSection('cancellation', { noticeDays: -1 }), '/cancellation/noticeDays', /from 0 to 3650/));
   it('rejects a fraction of refund days', () => expectError(withReturns({ refund: { withinDays: 1.5 } }), '/returns/refund/withinDays', /whole number/));
   it('rejects negative free-cancellation hours', () =>
     expectError(withSection('cancellation', { free: { withinHours: -24 } }), '/cancellation/free/withinHours', /whole number of hours/));
   it('rejects a time slot of 0 hours', () =>
     expectError(withMethod({ timeSlot: { hours: 0, from: '08:00', to: '20:00' } }), '/delivery/methods/0/timeSlot/hours', /hours/));
-  it('rejects windowDays 0 (a window is one day at least)', () => expectError(withReturns({ windowDays: 0 }), '/returns/windowDays', /1 or more/));
+  it('rejects windowDays 0 (a window is one day at least)', () => expectError(withReturns({ windowDays: 0 }), '/returns/windowDays', /from 1 to 3650/));
   it('rejects percent 101', () => expectError(withSection('cancellation', { fee: { percent: 101 } }), '/cancellation/fee/percent', /0 to 100/));
   it('rejects a restocking fee of 101 %', () => expectError(withReturns({ restockingFeePercent: 101 }), '/returns/restockingFeePercent', /0 to 100/));
   it('accepts percent 0 and 100', () => {
     expectValid(withSection('cancellation', { fee: { percent: 0 } }));
     expectValid(withSection('cancellation', { fee: { percent: 100 } }));
+  });
+  // A longer period is a typo, and its dates would lie beyond what Intl can format (year 275760).
+  it('accepts ten years of days (3650) and rejects 3651, in every day count', () => {
+    expectValid(withMethod({ handlingDays: { min: 3650, max: 3650 }, transitDays: { min: 3650, max: 3650 }, padding: { min: 3650, max: 3650 } }));
+    expectValid(withReturns({ windowDays: 3650, refund: { withinDays: 3650 } }));
+    expectValid(withSection('cancellation', { noticeDays: 3650, free: { withinHours: 87600 } }));
+    expectError(withMethod({ transitDays: { min: 3, max: 1_000_000_000 } }), '/delivery/methods/0/transitDays/max', /whole number of days from 0 to 3650 \(found 1000000000\)/);
+    expectError(withMethod({ handlingDays: { min: 3651, max: 3651 } }), '/delivery/methods/0/handlingDays/min', /from 0 to 3650/);
+    expectError(withReturns({ windowDays: 3651 }), '/returns/windowDays', /from 1 to 3650/);
+    expectError(withReturns({ refund: { withinDays: 3651 } }), '/returns/refund/withinDays', /from 0 to 3650/);
+    expectError(withSection('cancellation', { noticeDays: 3651 }), '/cancellation/noticeDays', /from 0 to 3650/);
+    expectError(withSection('cancellation', { free: { withinHours: 87601 } }), '/cancellation/free/withinHours', /hours from 0 to 87600/);
+    expectError(withMethod({ padding: { min: 0, max: Number.MAX_SAFE_INTEGER } }), '/delivery/methods/0/padding/max', /from 0 to 3650/);
   });
 });
 
@@ -527,6 +540,29 @@ describe('returnDeadline: delivery date + windowDays, moved to the next business
       expect((e as PolicyError).issues[0]!.path).toBe('/returns');
     }
   });
+});
+
+describe('Text closes every direction control it opens', () => {
+  // Left open, an override runs past the label into the price shown after it, which then reads backwards.
+  for (const [what, label] of [
+    ['an override (U+202E) left open', 'Livraison \u202Eexpress'],
+    ['an embedding (U+202B) left open', '\u202BLivraison'],
+    ['an isolate (U+2067) left open', '\u2067توصيل'],
+    ['an override closed by the wrong mark (U+2069)', '\u202Eexpress\u2069'],
+  ] as const) {
+    it(`rejects ${what}, at the Text's path`, () => {
+      expectError(withMethod({ label: label }), '/delivery/methods/0/label', /direction control \(U\+20(2E|2B|67)\) that is never closed/);
+      expectError(withMethod({ note: { fr: 'ok', ar: label } }), '/delivery/methods/0/note/ar', /never closed/);
+    });
+  }
+  for (const [what, label] of [
+    ['a closed override', 'Livraison \u202Eexpress\u202C'],
+    ['a closed isolate with an embedding inside (the isolate closes both)', '\u2067\u202Bتوصيل\u2069 48h'],
+    ['marks that open nothing (RLM, LRM) and a stray close', '\u200Fتوصيل\u200E 48h\u202C'],
+    ['Arabic and Hebrew text without any control', 'توصيل سريع · משלוח מהיר'],
+  ] as const) {
+    it(`accepts ${what}`, () => expectValid(withMethod({ label })));
+  }
 });
 
 describe('what a retailer writes that is harmless, or empty', () => {
