@@ -75,6 +75,13 @@ export const baseStyles = css`
     font-size: var(--policy-headline-size, 1.1em);
     font-weight: 600;
   }
+  /* Merchant text keeps its own direction: right-to-left words never turn the rest around. */
+  [part~='label'],
+  [part~='note'],
+  [part~='items'],
+  [part~='title'] {
+    unicode-bidi: isolate;
+  }
   [part~='explanation'],
   [part~='note'],
   [part~='days'] {

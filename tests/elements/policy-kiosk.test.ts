@@ -81,6 +81,34 @@ describe('<policy-kiosk>', () => {
     expect(summaryText(el)).to.contain('Entrega estimada');
   });
 
+  it('keeps working when the network drops after it has loaded the policy from src', async () => {
+    const original = window.fetch;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(policyFull())], { type: 'application/json' }));
+    const el = document.createElement('policy-kiosk') as PolicyKiosk;
+    el.lang = 'fr';
+    el.src = url;
+    const ready = new Promise((r) => el.addEventListener('policy-ready', r, { once: true }));
+    document.body.append(el);
+    await ready;
+    let calls = 0;
+    window.fetch = () => {
+      calls++;
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    try {
+      buttons(el)[1]!.click();
+      await settle(el);
+      expect(summaryText(el)).to.contain('Entrega estimada');
+      await clock.tickAsync(91_000);
+      await settle(el);
+      expect(summaryText(el)).to.contain('Livraison estimée');
+      expect(calls, 'nothing is fetched again').to.equal(0);
+    } finally {
+      window.fetch = original;
+      el.remove();
+    }
+  });
+
   it('keeps working with the network off once it has the policy (inline JSON)', async () => {
     const original = window.fetch;
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
