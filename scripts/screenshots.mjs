@@ -3,33 +3,42 @@
  * Screenshots of the demo pages in headless Chromium, for the README and for looking at what we
  * built: `npm run screenshots` (after `npm run build`). Writes docs/screenshots/<page>-<lang>.png.
  */
-import puppeteer from 'puppeteer-core';
-import { existsSync } from 'node:fs';
-import { serve } from './serve.mjs';
-
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-/** Each page once per language, or once when it shows every language itself. */
+import { launchChromium, withServer } from './browser.mjs';
+/**
+ * Each page once per language, or once when it shows every language itself. `scheme: 'dark'`
+ * emulates `prefers-color-scheme: dark`; `forcedColors` emulates `forced-colors: active` (Windows
+ * high contrast), which puppeteer's emulateMediaFeatures does not accept, so it goes through CDP.
+ */
 const pages = [
   { name: 'demo', path: '/demo/', width: 1000, height: 720, languages: ['fr', 'es', 'en'], fullPage: true },
+  { name: 'checkout', path: '/demo/checkout.html', width: 1000, height: 720, languages: ['fr', 'es', 'en'], fullPage: true },
+  { name: 'order', path: '/demo/order.html', width: 1000, height: 720, languages: ['fr', 'es', 'en'], fullPage: true },
+  { name: 'themes', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true },
+  { name: 'themes-dark', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true, scheme: 'dark' },
+  { name: 'themes-forced', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true, forcedColors: true },
+  // The counter tablet, landscape and portrait.
+  { name: 'kiosk-landscape', path: '/demo/kiosk.html', width: 1180, height: 820, languages: ['fr'], fullPage: false },
+  { name: 'kiosk-portrait', path: '/demo/kiosk.html', width: 820, height: 1180, languages: ['es'], fullPage: false },
   // The top of the preview: long enough to show the three languages side by side.
   { name: 'translations', path: '/demo/translations.html', width: 1400, height: 1100, languages: [undefined], fullPage: false },
 ];
+/** `node scripts/screenshots.mjs checkout themes`: only those pages. */
+const only = process.argv.slice(2);
 
-const server = await serve(0);
-const { port } = server.address();
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+await withServer(async (origin) => {
+const browser = await launchChromium();
 try {
-  for (const { name, path, width, height, languages, fullPage } of pages) {
+  for (const { name, path, width, height, languages, fullPage, scheme, forcedColors } of pages) {
+    if (only.length && !only.includes(name)) continue;
     for (const lang of languages) {
       const page = await browser.newPage();
       await page.setViewport({ width, height, deviceScaleFactor: 1 });
-      await page.goto(`http://127.0.0.1:${port}${path}${lang ? `?lang=${lang}` : ''}`, { waitUntil: 'load' });
+      if (scheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      if (forcedColors) {
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+      }
+      await page.goto(`${origin}${path}${lang ? `?lang=${lang}` : ''}`, { waitUntil: 'load' });
       // Every element has rendered its policy (or its fallback), but those shown loading on purpose.
       await page.waitForFunction(() =>
         [...document.querySelectorAll('*')]
@@ -45,6 +54,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.closeAllConnections();
-  server.close();
 }
+});

@@ -27,9 +27,10 @@ let watching = false;
 function watchLocales() {
   if (watching) return;
   watching = true;
+  // unref: the watcher alone must not keep a script that used serve() (screenshots, cls) running.
   watch(join(root, 'locales'), (_, file) => {
     if (String(file).endsWith('.json')) for (const res of listeners) res.write(`data: ${file}\n\n`);
-  });
+  }).unref();
 }
 
 export function serve(listenPort = port) {

@@ -5,7 +5,9 @@
  *   - the type check (tsc, strict), the translators' locale check, and the build (the package
  *     test imports dist/);
  *   - core logic with vitest, once per process time zone: results must not depend on it;
- *   - elements in headless Chromium with web-test-runner.
+ *   - elements in headless Chromium with web-test-runner;
+ *   - the demo pages in headless Chromium: axe-core in each language, and the product page's
+ *     layout shift (CLS) with the policy fetched 2 s late.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -26,6 +28,17 @@ function run(label, command, args, env = {}) {
 function step(label, command, args, env) {
   if (run(label, command, args, env)) totals.passed++;
   else totals.failed++;
+}
+
+/** A script that prints its own closing line `N passed, M failed`: its counts join the total. */
+function counted(label, command, args) {
+  console.log(`\n=== ${label}`);
+  const { status, stdout } = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(stdout ?? '');
+  const last = /^(\d+) passed, (\d+) failed$/m.exec((stdout ?? '').trim().split('\n').pop() ?? '');
+  if (!last) return totals.failed++;
+  totals.passed += Number(last[1]);
+  totals.failed += Number(last[2]) + (status !== 0 && last[2] === '0' ? 1 : 0);
 }
 
 function readJson(file) {
@@ -57,6 +70,9 @@ if (wtr) {
   totals.passed += wtr.passed;
   totals.failed += wtr.failed + (wtrOk || wtr.failed ? 0 : 1);
 } else totals.failed++;
+
+counted('demo pages: accessibility (axe-core, fr/es/en)', 'node', ['scripts/check-pages.mjs']);
+counted('product page: layout shift with the policy fetched late (CLS)', 'node', ['scripts/cls.mjs']);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);

@@ -63,6 +63,8 @@ export const baseStyles = css`
     color: var(--policy-link-color, inherit);
   }
   [part~='fallback'] {
+    /* Transparent, but drawn in forced colours, where the background is dropped. */
+    border: 1px solid transparent;
     padding: var(--policy-padding, 0.5em 0.75em);
     border-radius: var(--policy-radius, 0.25em);
     background: var(--policy-muted-background, color-mix(in srgb, currentColor 6%, transparent));
@@ -87,6 +89,15 @@ export const baseStyles = css`
   [part~='days'] {
     color: var(--policy-muted, inherit);
     opacity: var(--policy-muted-opacity, 0.85);
+  }
+  @media (forced-colors: active) {
+    /* The user's own colours, at full contrast. */
+    [part~='explanation'],
+    [part~='note'],
+    [part~='days'],
+    [part~='loading'] {
+      opacity: 1;
+    }
   }
 `;
 

@@ -99,8 +99,8 @@ export class PolicyKiosk extends PolicyElement {
       /* Landscape: the sections side by side; portrait: one under the other. */
       policy-summary::part(sections) {
         display: grid;
-        gap: 0.5em 2em;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 20em), 1fr));
+        gap: 0.5em 1.5em;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 17em), 1fr));
       }
       policy-summary::part(heading) {
         margin-block-start: 0;
