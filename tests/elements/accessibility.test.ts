@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/index.js';
 import { policyEs, policyFull } from './helpers.js';
@@ -53,6 +54,19 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const text = el.shadowRoot!.textContent!;
       expect(text, lang).not.to.match(/\d\s*[–—-]\s*\d/);
     }
+  });
+
+  it('opens "Why a range?" from the keyboard alone', async () => {
+    const el = await fixture(html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`);
+    const before = Object.assign(document.createElement('button'), { textContent: 'before' });
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    const summary = el.shadowRoot!.querySelector('summary')!;
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    await sendKeys({ press: 'Enter' });
+    expect((summary.parentElement as HTMLDetailsElement).open).to.equal(true);
+    before.remove();
   });
 
   it('never announces the countdown as a live region', async () => {
