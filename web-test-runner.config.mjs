@@ -1,9 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, chromiumPath } from './scripts/browser.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 /**
@@ -34,9 +34,6 @@ async function testRoutes(ctx, next) {
   }
 }
 
-/** Debian's Chromium here; CHROME_PATH points at another Chrome elsewhere. */
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 
 export default {
   files: 'tests/elements/**/*.test.ts',
@@ -48,18 +45,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-        ],
+        args: CHROMIUM_FLAGS,
       },
     }),
   ],
