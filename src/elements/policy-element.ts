@@ -30,6 +30,9 @@ export const hasContent = (section: unknown) =>
 export const policyLink = ({ t }: Language, url: string) =>
   html`<p><a part="link" href=${url} target="_blank" rel="noopener noreferrer">${t('common.policyLink')}</a></p>`;
 
+/** The warning lists already logged (checkOnce returns the same list for the same policy). */
+const warned = new WeakSet<object>();
+
 /** Elements to refresh when a `lang` changes anywhere or the page comes back into view. */
 const live = new Set<PolicyElement>();
 const refreshAll = () => live.forEach((el) => el.requestUpdate());
@@ -111,7 +114,8 @@ export const baseStyles = css`
  * @csspart fallback - The polite message shown instead of a policy that could not be read.
  * @csspart link - The link to the merchant's full policy.
  * @csspart content - Everything the element shows, with the `lang` of the language shown.
- * @csspart loading - The placeholder shown while the policy loads: it keeps the final size.
+ * @csspart loading - The placeholder shown while the policy loads: a few lines. The page reserves
+ *   the final height (see docs/elements.md) to keep its layout still.
  * @cssproperty --policy-gap - Space between paragraphs.
  * @cssproperty --policy-link-color - Colour of links (default: inherited).
  * @cssproperty --policy-headline-size - Font size of the main line (default 1.1em).
@@ -146,7 +150,7 @@ export abstract class PolicyElement extends LitElement {
   /** Renders a valid policy. May throw a `PolicyError` when the policy cannot answer (an unknown method). */
   protected abstract renderPolicy(policy: Policy, language: Language): TemplateResult;
 
-  /** The placeholder shown while the policy loads: the same lines as the result, so nothing moves. */
+  /** The placeholder shown while the policy loads: the lines every policy shows, at least. */
   protected abstract renderPlaceholder(language: Language): TemplateResult | typeof nothing;
 
   override connectedCallback() {
@@ -190,7 +194,11 @@ export abstract class PolicyElement extends LitElement {
 
   private accept(raw: unknown) {
     const { policy, errors, warnings } = checkOnce(raw);
-    for (const w of warnings) console.warn(`policy-explainer: ${w.path} ${w.message}`);
+    // Once per policy, however many elements show it.
+    if (warnings.length && !warned.has(warnings)) {
+      warned.add(warnings);
+      for (const w of warnings) console.warn(`policy-explainer: ${w.path} ${w.message}`);
+    }
     this.status = policy ? { name: 'ready', policy } : { name: 'failed', issues: errors, policyUrl: salvagePolicyUrl(raw) };
   }
 

@@ -172,7 +172,12 @@ export class PolicyKiosk extends PolicyElement {
           })}
         </div>
       </div>
-      <policy-summary part="summary" exportparts=${SUMMARY_PARTS} .policy=${policy}></policy-summary>
+      <policy-summary
+        part="summary"
+        exportparts=${SUMMARY_PARTS}
+        .policy=${policy}
+        @policy-ready=${(e: Event) => e.stopPropagation()}
+      ></policy-summary>
     `;
   }
 

@@ -71,6 +71,19 @@ describe('<policy-kiosk>', () => {
     expect(el.lang).to.equal('fr');
   });
 
+  it('tells the page once when it is ready, as itself (not its inner summary)', async () => {
+    const events: Event[] = [];
+    const listen = (e: Event) => events.push(e);
+    document.addEventListener('policy-ready', listen);
+    try {
+      const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" .policy=${policyFull()}></policy-kiosk>`);
+      await settle(el);
+      expect(events.map((e) => (e.target as Element).localName)).to.deep.equal(['policy-kiosk']);
+    } finally {
+      document.removeEventListener('policy-ready', listen);
+    }
+  });
+
   it('is reachable and usable with the keyboard alone', async () => {
     const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" .policy=${policyFull()}></policy-kiosk>`);
     buttons(el)[0]!.focus();

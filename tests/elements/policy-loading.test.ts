@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/index.js';
 import type { PolicyDeliveryWindow } from '../../src/index.js';
 import { nextEvent, part, policyFull, textOf, timesOf } from './helpers.js';
@@ -63,6 +64,22 @@ describe('getting the policy', () => {
     await el.updateComplete;
     expect(textOf(el)).to.contain('Entrega estimada');
     expect(timesOf(el)).to.have.length(2);
+  });
+});
+
+describe('warnings', () => {
+  it('logs a policy warning once, however many elements show that policy', async () => {
+    const warn = sinon.stub(console, 'warn');
+    try {
+      const policy = { ...policyFull(), colour: 'green' };
+      await fixture(html`<div>
+        <policy-delivery-window .policy=${policy}></policy-delivery-window>
+        <policy-returns .policy=${policy}></policy-returns>
+      </div>`);
+      expect(warn.getCalls().filter((c) => String(c.args[0]).includes('colour'))).to.have.length(1);
+    } finally {
+      warn.restore();
+    }
   });
 });
 
