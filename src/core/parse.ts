@@ -189,21 +189,26 @@ const text: Reader<string | Json> = (c, v, path) => {
   return c.errors.length === before ? out : undefined;
 };
 
+/**
+ * A list of items. `distinct: 'error'` rejects an item listed twice (weekdays: the spec says so);
+ * `'warn'` keeps the first and warns, since a holiday or a country copied twice changes nothing
+ * and must not cost the shopper the whole policy.
+ */
 const list =
-  <T>(read: Reader<T>, { nonEmpty = false, distinct = false } = {}): Reader<T[]> =>
+  <T>(read: Reader<T>, { nonEmpty = false, distinct }: { nonEmpty?: boolean; distinct?: 'error' | 'warn' } = {}): Reader<T[]> =>
   (c, v, path) => {
     if (!Array.isArray(v)) return fail(c, path, 'Must be a list ([…])', v);
     if (nonEmpty && !v.length) return fail(c, path, 'Must not be an empty list');
     const before = c.errors.length;
     const out = v.map((item, i) => read(c, item, pointer(path, i)));
-    if (distinct) {
-      const seen = new Set<unknown>();
-      v.forEach((item, i) => {
-        if (seen.has(item)) fail(c, pointer(path, i), `${show(item)} is listed twice`);
-        seen.add(item);
-      });
-    }
-    return c.errors.length === before ? (out as T[]) : undefined;
+    const seen = new Set<unknown>();
+    const kept = out.filter((_, i) => {
+      if (!distinct || !seen.has(v[i])) return seen.add(v[i]);
+      if (distinct === 'error') fail(c, pointer(path, i), `${show(v[i])} is listed twice`);
+      else c.warnings.push({ path: pointer(path, i), message: `${show(v[i])} is listed twice; the copy is ignored.` });
+      return false;
+    });
+    return c.errors.length === before ? (kept as T[]) : undefined;
   };
 
 /** Reads an object field by field; unknown keys become warnings, as the spec asks. */
@@ -248,13 +253,13 @@ const money = shape({
 });
 
 const percent = int(0, 100, 'a whole percentage');
-const weekdays = list(oneOf(...WEEKDAYS), { nonEmpty: true, distinct: true });
+const weekdays = list(oneOf(...WEEKDAYS), { nonEmpty: true, distinct: 'error' });
 
 const method = shape(
   {
     id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
     label: [text],
-    countries: [list(country, { nonEmpty: true, distinct: true })],
+    countries: [list(country, { nonEmpty: true, distinct: 'warn' })],
     cutoff: [time],
     handlingDays: [range],
     transitDays: [range, true],
@@ -309,7 +314,7 @@ const policyShape = shape({
     shape({
       businessDays: [weekdays],
       deliveryDays: [weekdays],
-      holidays: [list(localDate, { distinct: true })],
+      holidays: [list(localDate, { distinct: 'warn' })],
     }),
   ],
   delivery: [
@@ -322,7 +327,7 @@ const policyShape = shape({
     shape({
       windowDays: [int(1, MAX_DAYS, 'a whole number of days'), true],
       fees: [(c, v, path) => (v === 'free' || v === 'customer-pays' ? v : isObject(v) ? money(c, v, path) : fail(c, path, 'Must be "free", "customer-pays" or an amount such as {"amount": 5, "currency": "EUR"}', v))],
-      methods: [list(oneOf('mail', 'store', 'pickup'), { distinct: true })],
+      methods: [list(oneOf('mail', 'store', 'pickup'), { distinct: 'warn' })],
       condition: [oneOf('unused', 'original-packaging', 'any')],
       refund: [
         shape({
@@ -356,7 +361,7 @@ const policyShape = shape({
         },
       ],
       fee: [(c, v, path) => (isObject(v) && 'percent' in v ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path))],
-      channels: [list(oneOf('online', 'phone', 'store', 'email'), { distinct: true })],
+      channels: [list(oneOf('online', 'phone', 'store', 'email'), { distinct: 'warn' })],
       noticeDays: [days],
     }),
   ],

@@ -190,7 +190,24 @@ describe('currencies and countries are upper-case ISO codes', () => {
   }
   it('checks each destination of a method, by its index', () =>
     expectError(withMethod({ countries: ['FR', 'mc'] }), '/delivery/methods/0/countries/1', /ISO 3166-1/));
-  it('rejects a destination listed twice', () => expectError(withMethod({ countries: ['FR', 'FR'] }), '/delivery/methods/0/countries/1', /twice/));
+  it('warns about a destination listed twice, keeps one, and still accepts the policy', () => {
+    const { policy, errors, warnings } = checkPolicy(withMethod({ countries: ['FR', 'MC', 'FR'] }));
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => w.path)).toEqual(['/delivery/methods/0/countries/2']);
+    expect(warnings[0]!.message).toMatch(/twice; the copy is ignored/);
+    expect(policy!.delivery!.methods[0]!.countries).toEqual(['FR', 'MC']);
+  });
+  it('warns about a holiday, a way to return and a channel listed twice: the shopper still gets the policy', () => {
+    const { policy, errors, warnings } = checkPolicy({
+      ...minimal(),
+      calendar: { holidays: ['2026-12-25', '2026-12-25'] },
+      returns: { windowDays: 30, methods: ['mail', 'mail'] },
+      cancellation: { channels: ['phone', 'phone'] },
+    });
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => w.path)).toEqual(['/calendar/holidays/1', '/returns/methods/1', '/cancellation/channels/1']);
+    expect(policy!.calendar.holidays).toEqual(['2026-12-25']);
+  });
 });
 
 describe('ids are unique', () => {
