@@ -128,13 +128,27 @@ const currency = pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, s
 );
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-const country = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {
+/**
+ * Codes Intl knows as regions but ISO 3166-1 does not list: a method for "UK" would never match
+ * a shopper in GB, so they are refused with the right code where there is one.
+ */
+const NOT_COUNTRIES: Record<string, string | undefined> = { UK: 'GB', EL: 'GR', EU: undefined, EZ: undefined, UN: undefined };
+
+const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {
   try {
     return regionNames.of(s) !== undefined;
   } catch {
     return false;
   }
 });
+
+const country: Reader<string> = (c, v, path) => {
+  if (typeof v === 'string' && Object.hasOwn(NOT_COUNTRIES, v)) {
+    const instead = NOT_COUNTRIES[v];
+    return fail(c, path, `"${v}" is not an ISO 3166-1 country code${instead ? `: use "${instead}"` : '; list the countries themselves'}`);
+  }
+  return isoCountry(c, v, path);
+};
 
 const timeZone: Reader<string> = (c, v, path) => {
   if (typeof v === 'string' && v) {

@@ -69,6 +69,7 @@ const PARSER_ONLY: Record<string, { rule: string; path: string }> = {
   'duplicate-non-refundable-id.json': { rule: 'non-refundable ids are unique', path: '/nonRefundable/1/id' },
   'currency-not-iso-4217.json': { rule: 'a currency is a real ISO 4217 code', path: '/delivery/methods/0/price/currency' },
   'country-not-iso-3166.json': { rule: 'a country is a real ISO 3166-1 code', path: '/merchant/country' },
+  'country-uk-not-iso.json': { rule: 'UK, EL, EU are not ISO 3166-1 codes (GB, GR)', path: '/merchant/country' },
   'time-slot-ends-before-it-starts.json': { rule: 'a time slot ends after it starts', path: '/delivery/methods/0/timeSlot/to' },
   'text-key-malformed-language-tag.json': { rule: 'a language tag is well-formed BCP 47', path: '/merchant/name/en-US-US' },
   'text-unclosed-direction-override.json': { rule: 'a Text closes every direction control it opens', path: '/delivery/methods/0/label/en' },

@@ -190,6 +190,9 @@ describe('currencies and countries are upper-case ISO codes', () => {
   }
   it('checks each destination of a method, by its index', () =>
     expectError(withMethod({ countries: ['FR', 'mc'] }), '/delivery/methods/0/countries/1', /ISO 3166-1/));
+  it('refuses "UK" with the right code, "GB" (a method for UK would never match a shopper in GB)', () =>
+    expectError(withMethod({ countries: ['FR', 'UK'] }), '/delivery/methods/0/countries/1', /use "GB"/));
+  it('refuses "EU", which is not a country', () => expectError(withMerchant({ country: 'EU' }), '/merchant/country', /not an ISO 3166-1/));
   it('warns about a destination listed twice, keeps one, and still accepts the policy', () => {
     const { policy, errors, warnings } = checkPolicy(withMethod({ countries: ['FR', 'MC', 'FR'] }));
     expect(errors).toEqual([]);
