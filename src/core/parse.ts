@@ -162,14 +162,17 @@ const timeZone: Reader<string> = (c, v, path) => {
   return fail(c, path, 'Must be an IANA time zone, such as "Europe/Paris"', v);
 };
 
-const httpUrl: Reader<string> = (c, v, path) => {
+/** Whether `v` is a full http:// or https:// address: the only links a policy may give shoppers. */
+export function isHttpUrl(v: unknown): v is string {
   try {
-    if (typeof v === 'string' && /^https?:$/.test(new URL(v).protocol)) return v;
+    return typeof v === 'string' && /^https?:$/.test(new URL(v).protocol);
   } catch {
-    // reported below
+    return false;
   }
-  return fail(c, path, 'Must be a full http:// or https:// address', v);
-};
+}
+
+const httpUrl: Reader<string> = (c, v, path) =>
+  isHttpUrl(v) ? v : fail(c, path, 'Must be a full http:// or https:// address', v);
 
 const languageTag = (s: string) => {
   try {
@@ -484,10 +487,13 @@ function check(c: Checker, input: unknown, now: Date | undefined): CheckResult {
   return { policy, errors: c.errors, warnings: c.warnings };
 }
 
+/** Whether `input` is a policy `checkPolicy` or `parsePolicy` made: valid, its problems already reported. */
+export const isParsedPolicy = (input: unknown): input is Policy => parsed.has(input as object);
+
 /** Returns the normalized policy (defaults applied), or throws a `PolicyError` listing every problem. */
 export function parsePolicy(input: unknown): Policy {
   // WeakSet.has is false for anything not made here, primitives included, and runs no getter.
-  if (parsed.has(input as object)) return input as Policy;
+  if (isParsedPolicy(input)) return input;
   // Warnings play no part here: no need to work out how far the dates reach.
   const { policy, errors } = safely(input, undefined);
   if (!policy) throw new PolicyError(errors);

@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { nextLocalMidnight } from '../core/calendar.js';
-import { quoteDelivery } from '../core/delivery.js';
+import { quoteMethod } from '../core/arithmetic.js';
+import { deliveryMethod } from '../core/delivery.js';
 import { textFor } from '../core/text.js';
 import type { DeliveryQuote, Policy } from '../core/types.js';
 import { dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, sentence, WEEK, weekdayName } from './format.js';
@@ -54,8 +55,8 @@ export class PolicyDeliveryWindow extends PolicyElement {
 
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const now = new Date();
-    const quote = quoteDelivery(policy, { method: this.method, country: this.country, now });
-    const method = policy.delivery!.methods.find((m) => m.id === quote.method)!;
+    const method = deliveryMethod(policy, this);
+    const quote = quoteMethod(policy, method, now);
     const { quoted, actual } = quote;
     this.shown = { quote };
     this.schedule(quote, now, policy.merchant.timeZone);

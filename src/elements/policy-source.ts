@@ -1,4 +1,4 @@
-import { checkPolicy, PolicyError, type CheckResult } from '../core/parse.js';
+import { checkPolicy, isHttpUrl, isParsedPolicy, PolicyError, type CheckResult } from '../core/parse.js';
 
 /**
  * How long a shopper waits for a policy before seeing the fallback, and the largest file read: a
@@ -99,8 +99,12 @@ export function fetchPolicy(url: string): Promise<unknown> {
   return pending;
 }
 
-/** `checkPolicy`, once per policy object, however many elements show it. */
+/**
+ * `checkPolicy`, once per policy object, however many elements show it. A policy already parsed
+ * (the one a summary or kiosk hands its sections) is taken as it is: its warnings were reported.
+ */
 export function checkOnce(raw: unknown): CheckResult {
+  if (isParsedPolicy(raw)) return { policy: raw, errors: [], warnings: [] };
   if (typeof raw !== 'object' || raw === null) return checkPolicy(raw);
   let result = checks.get(raw);
   if (!result) checks.set(raw, (result = checkPolicy(raw)));
@@ -112,7 +116,7 @@ export function salvagePolicyUrl(raw: unknown): string | undefined {
   try {
     // The file was rejected: its merchant may be anything, even a getter that throws.
     const url = (raw as { merchant?: { policyUrl?: unknown } } | undefined)?.merchant?.policyUrl;
-    return typeof url === 'string' && /^https?:$/.test(new URL(url).protocol) ? url : undefined;
+    return isHttpUrl(url) ? url : undefined;
   } catch {
     return undefined;
   }
