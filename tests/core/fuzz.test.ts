@@ -266,7 +266,9 @@ const mutated = fc
   .tuple(fc.nat({ max: SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }))
   .map(([i, mutations]) => {
     const policy = structuredClone(SEEDS[i]!);
-    for (const m of mutations) mutate(policy, m);
+    // Copies: an edge value such as `{}` is one shared object; written into a policy by reference, a
+    // later mutation could change it for every case after, or put it inside itself (a cycle).
+    for (const m of mutations) mutate(policy, structuredClone(m));
     return policy;
   });
 
