@@ -1,12 +1,15 @@
 import { addDays } from 'date-fns/addDays';
-import { TZDateMini, tzOffset, type TZDate } from '@date-fns/tz';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { LocalDate, Weekday } from './types.js';
 
 /**
- * Calendar days are held as midnight in UTC: a zone without daylight saving, so stepping one
- * day is always one day, whatever zone the process or the merchant is in.
+ * Calendar days are held as midnight in UTC (a UTCDate, whose every getter reads UTC): a zone
+ * without daylight saving, so stepping one day is always one day, whatever zone the process or the
+ * merchant is in. The merchant's zone only enters through its offsets (`tzOffset`): a wall clock is
+ * the instant moved by the offset, read in UTC.
  */
-export type Day = TZDate;
+export type Day = Date;
 
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -14,7 +17,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A `YYYY-MM-DD` string as a calendar day, or undefined when it is not a real date. */
 export function parseDay(iso: string): Day | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const d = m ? new TZDateMini(+m[1]!, +m[2]! - 1, +m[3]!, 'UTC') : undefined;
+  const d = m ? new UTCDateMini(+m[1]!, +m[2]! - 1, +m[3]!) : undefined;
   return d && isoDay(d) === iso ? d : undefined;
 }
 
@@ -24,7 +27,7 @@ export const nextDay = (d: Day, n = 1): Day => addDays(d, n);
 
 /** The merchant's wall clock at an instant: the local date and the time as `HH:MM:SS`. */
 export function wallClock(instant: Date, timeZone: string) {
-  const local = new TZDateMini(instant.getTime(), timeZone);
+  const local = new UTCDateMini(instant.getTime() + tzOffset(timeZone, instant) * MINUTE);
   return {
     date: isoDay(local),
     time: `${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}`,
@@ -44,7 +47,7 @@ const reading = (instant: number, timeZone: string) => {
  * The first instant, from `from` on, at which the merchant's clock reads `time` (HH:MM) on `date`.
  * On a daylight-saving night the clock may skip that reading: then it is the instant the clock
  * jumps past it. Or it may show it twice: then it is the first showing from `from` on. Worked out
- * from the zone's offsets alone (not with TZDate's constructor, which resolves those nights through
+ * from the zone's offsets alone (not with a zoned date's constructor, which resolves those nights through
  * the process time zone), so that the process time zone never changes the answer.
  */
 export function instantAt(date: LocalDate, time: string, timeZone: string, from = -Infinity): Date {
