@@ -2,6 +2,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyLiterals } from './scripts/minify-literals.mjs';
 
 // esbuild only strips types (tsc checks them); decorators follow tsconfig.json.
 const typescript = (dev = false) =>
@@ -15,6 +16,7 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       json({ compact: true, preferConst: true }),
+      minifyLiterals(),
       typescript(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
