@@ -4,7 +4,8 @@
  *
  * Opens the demo product page in headless Chromium with every element fetching its policy over a
  * slow connection (`?policy=/__slow?ms=2000&file=/demo/policy.json`: the server sends the file
- * after 2 s), and sums the Cumulative Layout Shift (the 'layout-shift' entries without recent
+ * after 2 s) or, once per language and width, over a throttled connection (Chromium's network
+ * emulation: 400 ms round trips, 400 kbit/s, for the page and the bundle as well), and sums the Cumulative Layout Shift (the 'layout-shift' entries without recent
  * input) until every element has rendered its policy, plus 500 ms. Once per language (fr, es, en)
  * and width (1000 px, and 390 px for a phone), and per clock: the real one, then 10:00 in Paris,
  * when both delivery cutoffs still apply and the countdown shows, and 16:00, when none does.
@@ -18,6 +19,8 @@
  */
 import { launchChromium, withServer } from './browser.mjs';
 const DELAY = 2000;
+/** A slow mobile connection: 400 ms round trips, 400 kbit/s down. */
+const THROTTLE = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const LIMIT = 0.001;
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/demo/'];
 const languages = ['fr', 'es', 'en'];
@@ -112,11 +115,14 @@ try {
     const label = path === '/demo/' || path.endsWith('/index.html') ? 'product page' : path;
     for (const lang of languages) {
       for (const width of widths) {
-        for (const clock of clocks) {
+        for (const { throttled, ...clock } of [...clocks, { name: 'real clock, throttled network', at: undefined, throttled: true }]) {
           const page = await browser.newPage();
           await page.setViewport({ width, height: width > 600 ? 720 : 844, deviceScaleFactor: 1 });
           await page.evaluateOnNewDocument(instrument, clock.at);
-          const slow = `/__slow?ms=${DELAY}&file=/demo/policy.json`;
+          // Either the server holds the policy back, or the whole page (bundle included) comes
+          // over a throttled connection, as Chromium's network emulation gives it.
+          if (throttled) await (await page.createCDPSession()).send('Network.emulateNetworkConditions', THROTTLE);
+          const slow = throttled ? '/demo/policy.json' : `/__slow?ms=${DELAY}&file=/demo/policy.json`;
           const url = `${origin}${path}?lang=${lang}&policy=${encodeURIComponent(slow)}`;
           await page.goto(url, { waitUntil: 'domcontentloaded' });
           const tops = `(${policyElements})().filter((e) => e.getRootNode() === document)`;
@@ -140,7 +146,7 @@ try {
           const counted = shifts.filter((s) => !s.hadRecentInput);
           const cls = counted.reduce((sum, s) => sum + s.value, 0);
           const seconds = Math.round(renderedAt / 1000);
-          console.log(`CLS ${label} (policy fetched in ~${seconds} s): ${cls.toFixed(3)}  [${lang}, ${width} px, ${clock.name}]`);
+          console.log(`CLS ${label} (${throttled ? 'rendered' : 'policy fetched'} in ~${seconds} s): ${cls.toFixed(3)}  [${lang}, ${width} px, ${clock.name}]`);
           if (loading === 0) console.log('  (no policy element was found loading: is the page using src="policy.json"?)');
           for (const s of counted) {
             console.log(`  shift ${s.value.toFixed(4)} at ${s.time} ms`);
