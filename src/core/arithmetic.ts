@@ -10,8 +10,8 @@ import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date): DeliveryQuote {
   const { timeZone } = policy.merchant;
   const { holidays } = policy.calendar;
-  const businessDays = new OpenDays(policy.calendar.businessDays, holidays);
-  const deliveryDays = new OpenDays(policy.calendar.deliveryDays, holidays);
+  const businessDays = OpenDays.of(policy.calendar.businessDays, holidays);
+  const deliveryDays = OpenDays.of(policy.calendar.deliveryDays, holidays);
   const local = wallClock(now, timeZone);
   const today = parseDay(local.date)!;
 
@@ -50,6 +50,6 @@ export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date): Deliv
  * days, moved to the next business day when that day is closed. The policy must have `returns`.
  */
 export function lastReturnDay(policy: Policy, delivered: Day): Day {
-  const businessDays = new OpenDays(policy.calendar.businessDays, policy.calendar.holidays);
+  const businessDays = OpenDays.of(policy.calendar.businessDays, policy.calendar.holidays);
   return businessDays.advance(nextDay(delivered, policy.returns!.windowDays), 0);
 }

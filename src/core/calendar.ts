@@ -91,14 +91,29 @@ function countUpTo(sorted: number[], x: number): number {
   return lo;
 }
 
+/** The OpenDays made so far, by holiday list then weekday list (a parsed policy's lists never change). */
+const made = new WeakMap<readonly LocalDate[], WeakMap<readonly Weekday[], OpenDays>>();
+
 /** Business days or delivery days: listed weekdays, less the holidays. */
 export class OpenDays {
+  /**
+   * The OpenDays of these lists, made once: every render quotes again, and a list of thousands
+   * of holidays is read (parsed, sorted) only the first time.
+   */
+  static of(weekdays: readonly Weekday[], holidays: readonly LocalDate[]): OpenDays {
+    let byWeekdays = made.get(holidays);
+    if (!byWeekdays) made.set(holidays, (byWeekdays = new WeakMap()));
+    let days = byWeekdays.get(weekdays);
+    if (!days) byWeekdays.set(weekdays, (days = new OpenDays(weekdays, holidays)));
+    return days;
+  }
+
   private readonly weekdays: Set<number>;
   private readonly holidays: Set<LocalDate>;
   /** The holidays that fall on a listed weekday (each closes one open day), as day numbers in order. */
   private readonly closed: number[];
 
-  constructor(weekdays: Weekday[], holidays: LocalDate[]) {
+  constructor(weekdays: readonly Weekday[], holidays: readonly LocalDate[]) {
     this.weekdays = new Set(weekdays.map((w) => WEEKDAYS.indexOf(w)));
     this.holidays = new Set(holidays);
     this.closed = [...new Set(holidays.map((h) => Math.round(Date.parse(`${h}T00:00:00Z`) / DAY)))]

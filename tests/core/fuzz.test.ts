@@ -340,9 +340,14 @@ describe('fuzzing checkPolicy, parsePolicy and the arithmetic', () => {
     const time = (call: () => unknown) => Math.min(...[0, 1].map(() => ((t) => (call(), performance.now() - t))(performance.now())));
     // Read once per page; each element quotes it at every render.
     expect(time(() => checkPolicy(text, { now }))).toBeLessThan(1000);
-    const parsed = parsePolicy(text);
-    expect(time(() => quoteDelivery(parsed, { now }))).toBeLessThan(BOUND_MS);
-    expect(time(() => returnDeadline(parsed, '2026-03-02'))).toBeLessThan(BOUND_MS);
+    // The first quote and deadline of a policy read its holidays (later ones reuse what was read):
+    // each is timed once, on a fresh copy.
+    const fresh = () => parsePolicy(structuredClone(policy));
+    const once = (call: () => unknown) => ((t) => (call(), performance.now() - t))(performance.now());
+    const [forQuote, forDeadline] = [fresh(), fresh()];
+    expect(once(() => quoteDelivery(forQuote, { now }))).toBeLessThan(BOUND_MS);
+    expect(once(() => returnDeadline(forDeadline, '2026-03-02'))).toBeLessThan(BOUND_MS);
+    const parsed = fresh();
     // Only Sundays stay open while the list lasts: every date falls on one.
     const { actual, quoted } = quoteDelivery(parsed, { now });
     expect([actual.earliest, actual.latest, quoted.earliest, quoted.latest].map(weekdayOf)).toEqual(['sun', 'sun', 'sun', 'sun']);
