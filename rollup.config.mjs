@@ -28,6 +28,18 @@ export default [
     plugins: [nodeResolve({ exportConditions: ['development'] }), json(), typescript(true)],
   },
   {
+    // `npx policy-explainer check policy.json`: Node only, on top of dist/core.js.
+    input: 'src/cli/bin.ts',
+    output: {
+      file: 'dist/cli.js',
+      format: 'es',
+      banner: '#!/usr/bin/env node',
+      paths: (id) => (id.includes('/src/core/') ? './core.js' : id),
+    },
+    external: (id) => id.startsWith('node:') || /\/core\/index\.js$/.test(id),
+    plugins: [typescript()],
+  },
+  {
     // The pure logic for Node and bundlers: its dependencies stay dependencies.
     input: 'src/core/index.ts',
     output: { file: 'dist/core.js', format: 'es', sourcemap: true },

@@ -1,0 +1,148 @@
+/**
+ * `npx policy-explainer check policy.json`: the policy file checked before it goes live, every
+ * problem at its line and column (file:line:column, which editors and terminals turn into links),
+ * with its JSON Pointer path and a plain message; then, for a valid file, what shoppers are told
+ * today, so that the merchant sees the promises before the shoppers do.
+ *
+ * Exit status: 0 valid (warnings allowed), 1 a file has errors, 2 a file could not be read or
+ * the command was not understood.
+ */
+import { readFileSync } from 'node:fs';
+import { checkPolicy, freeCancellationEnd, quoteDelivery, returnDeadline, wallClock, type Issue, type Policy } from '../core/index.js';
+import { lineColumn, locate, place, type Located } from './locate.js';
+
+const USAGE = `Usage: policy-explainer check <policy.json>... [--now <date and time>] [--json]
+
+Checks policy files against the policy format (version 1). For each problem: where it is
+(file:line:column and the JSON Pointer path) and what to change. For a valid file: the dates
+shoppers are told today.
+
+  --now <instant>  check as of another moment, e.g. 2026-12-24T10:00:00+01:00
+  --json           print the results as JSON ({file, errors, warnings} per file)
+
+Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be read.`;
+
+export interface FileReport {
+  file: string;
+  errors: (Issue & { line?: number; column?: number })[];
+  warnings: (Issue & { line?: number; column?: number })[];
+  policy?: Policy;
+}
+
+/** Reads and checks one file; problems get their line and column. */
+export function checkFile(file: string, text: string, now: Date): FileReport {
+  const { policy, errors, warnings } = checkPolicy(text, { now });
+  let located: Located | undefined;
+  try {
+    JSON.parse(text);
+    located = locate(text);
+  } catch {
+    // Not JSON: the parser's own message says where ("at position N").
+  }
+  const withPlace = (issue: Issue, atKey: boolean) => {
+    const position = /position (\d+)/.exec(issue.message)?.[1];
+    const offset = located ? place(located, issue.path, atKey) : position === undefined ? undefined : Number(position);
+    return offset === undefined ? issue : { ...issue, ...lineColumn(text, offset) };
+  };
+  return {
+    file,
+    errors: errors.map((e) => withPlace(e, false)),
+    // An unknown field is best shown at its name.
+    warnings: warnings.map((w) => withPlace(w, w.message.startsWith('Unknown field'))),
+    ...(policy ? { policy } : {}),
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What shoppers are told today, in plain English, for the merchant to read before going live. */
+export function promises(policy: Policy, now: Date): string[] {
+  const { timeZone } = policy.merchant;
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
+  const instant = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  const lines = [`As of ${instant(now.toISOString())} (${timeZone}), shoppers are told:`];
+  for (const m of policy.delivery?.methods ?? []) {
+    const q = quoteDelivery(policy, { method: m.id, now });
+    const dates = q.quoted.earliest === q.quoted.latest ? `on ${day(q.quoted.earliest)}` : `between ${day(q.quoted.earliest)} and ${day(q.quoted.latest)}`;
+    const carrier = q.actual.earliest === q.actual.latest ? day(q.actual.earliest) : `${day(q.actual.earliest)} – ${day(q.actual.latest)}`;
+    lines.push(`  delivery "${m.id}": ${dates} (the carrier's own estimate: ${carrier})${q.cutoff ? `, if ordered before ${instant(q.cutoff)}` : ''}`);
+  }
+  if (policy.returns) {
+    const today = wallClock(now, timeZone).date;
+    lines.push(`  returns: ${plural(policy.returns.windowDays, 'day')}; an item delivered today may be sent back until ${day(returnDeadline(policy, today))}`);
+  }
+  if (policy.cancellation?.free) {
+    const end = freeCancellationEnd(policy, now);
+    lines.push(`  cancellation: free ${end ? `until ${instant(end)} for an order placed now` : 'until the order ships'}`);
+  }
+  for (const item of policy.nonRefundable ?? []) lines.push(`  no returns: "${item.id}" (${item.reason})`);
+  return lines;
+}
+
+function report(result: FileReport): string[] {
+  const where = (i: FileReport['errors'][number]) => `${result.file}${i.line ? `:${i.line}:${i.column}` : ''}`;
+  return [
+    ...result.errors.map((e) => `${where(e)}  error    ${e.path || '(the whole file)'}  ${e.message}`),
+    ...result.warnings.map((w) => `${where(w)}  warning  ${w.path || '(the whole file)'}  ${w.message}`),
+  ];
+}
+
+/** The command line; returns the exit status. */
+export function main(args: string[], out: (line: string) => void = console.log): number {
+  const [command, ...rest] = args;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  const files: string[] = [];
+  let now = new Date();
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--now') {
+      now = new Date(rest[++i] ?? '');
+      if (Number.isNaN(now.getTime())) {
+        out(`policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${JSON.stringify(rest[i] ?? '')})`);
+        return 2;
+      }
+    } else if (arg.startsWith('-')) {
+      out(`policy-explainer: unknown option ${arg}\n\n${USAGE}`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (command !== 'check' || !files.length) {
+    out(USAGE);
+    return 2;
+  }
+  let status = 0;
+  const results: Omit<FileReport, 'policy'>[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      out(`policy-explainer: cannot read ${file}: ${(e as Error).message}`);
+      status = 2;
+      continue;
+    }
+    const { policy, ...result } = checkFile(file, text, now);
+    results.push(result);
+    if (result.errors.length) status = Math.max(status, 1);
+    if (json) continue;
+    for (const line of report(result)) out(line);
+    const counts = `${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`;
+    if (policy) {
+      out(`${file}: valid (${counts})`);
+      for (const line of promises(policy, now)) out(line);
+    } else {
+      out(`${file}: not valid (${counts}). Shoppers would see a polite "ask us" message instead of this policy.`);
+    }
+  }
+  if (json) out(JSON.stringify(results, null, 2));
+  return status;
+}

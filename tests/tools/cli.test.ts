@@ -1,0 +1,141 @@
+/**
+ * `policy-explainer check`: a merchant's policy file checked before it goes live. What matters to
+ * them: each problem at the right line and column with its path, the exit status a script or a CI
+ * reads, and, for a valid file, the promises shoppers will read today.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type FileReport } from '../../src/cli/policy-explainer.js';
+import { locate, place } from '../../src/cli/locate.js';
+
+const root = new URL('../../', import.meta.url);
+const fixture = (path: string) => new URL(`tests/fixtures/${path}`, root).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'policy-check-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+/** Runs the command; its lines and exit status. */
+function check(...args: string[]) {
+  const lines: string[] = [];
+  const status = main(args, (line) => lines.push(...line.split('\n')));
+  return { status, lines, text: lines.join('\n') };
+}
+
+/** The text at a reported line:column of a file. */
+function textAt(path: string, line: number, column: number, length: number) {
+  return readFileSync(path, 'utf8').split('\n')[line - 1]!.slice(column - 1, column - 1 + length);
+}
+
+const SEED = JSON.parse(readFileSync(fixture('examples/01-seed-example.json'), 'utf8')) as { policy: object; now: string };
+
+describe('policy-explainer check', () => {
+  it('a valid file: exit 0, and the dates shoppers are told, as the spec works them out', () => {
+    const path = file('seed.json', JSON.stringify(SEED.policy, null, 2));
+    const { status, text } = check('check', path, '--now', SEED.now);
+    expect(status).toBe(0);
+    expect(text).toContain(`${path}: valid (0 errors, 0 warnings)`);
+    // Quoted 4–6 working days: Fri 6 to Tue 10 March; the carrier's 3–4: Thu 5 to Fri 6.
+    expect(text).toContain('delivery "standard": between Fri, 6 Mar 2026 and Tue, 10 Mar 2026');
+    expect(text).toContain("the carrier's own estimate: Thu, 5 Mar 2026 – Fri, 6 Mar 2026");
+    expect(text).toContain('if ordered before 2 Mar 2026, 14:00');
+  });
+
+  it('the full example: returns deadline, cancellation and the items never taken back', () => {
+    const { status, text } = check('check', fixture('examples/policy-full.json'), '--now', '2026-11-24T10:00:00+01:00');
+    expect(status).toBe(0);
+    expect(text).toMatch(/returns: 30 days; an item delivered today may be sent back until Thu, 24 Dec 2026/);
+    expect(text).toContain('cancellation: free until the order ships');
+    expect(text).toContain('no returns: "hygiene" (hygiene)');
+  });
+
+  it('every bad example: exit 1, and each error at the line and column of the value it names', () => {
+    const bad = readdirSync(fixture('bad')).filter((f) => f.endsWith('.json'));
+    expect(bad.length).toBeGreaterThan(20);
+    let checked = 0;
+    for (const name of bad) {
+      const path = fixture(`bad/${name}`);
+      const { status, lines } = check('check', path);
+      expect(status, name).toBe(1);
+      const errors = lines.filter((l) => l.includes('  error  '));
+      expect(errors.length, name).toBeGreaterThan(0);
+      for (const line of errors) {
+        const [, l, c] = /^.+?:(\d+):(\d+)  error /.exec(line) ?? [];
+        expect(l, line).toBeDefined();
+        // A wrong value: the line:column is where that value is written in the file.
+        const found = /\(found (.*)\)\.$/.exec(line)?.[1];
+        if (found && !found.endsWith('...') && !/^[[{]/.test(found)) {
+          expect(textAt(path, Number(l), Number(c), found.length), `${name}: ${line}`).toBe(found);
+          checked++;
+        }
+      }
+      expect(lines.at(-1), name).toContain('not valid');
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('points at the exact place: a wrong value, a missing field, a misspelt key, a JSON syntax error', () => {
+    const wrong = file('wrong.json', '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Pariss" }\n}\n');
+    const [line] = check('check', wrong).lines;
+    expect(line).toMatch(/wrong\.json:3:29  error +\/merchant\/timeZone  Must be an IANA time zone/);
+    expect(textAt(wrong, 3, 29, 15)).toBe('"Europe/Pariss"');
+
+    const missing = file('missing.json', '{\n  "version": 1,\n  "merchant": {\n    "name": "Shop"\n  }\n}\n');
+    expect(check('check', missing).lines[0]).toMatch(/missing\.json:3:15  error +\/merchant\/timeZone  Required field "timeZone" is missing/);
+
+    const typo = file('typo.json', '{\n  "version": 1,\n  "merchant": { "timeZone": "UTC", "nmae": "Shop" }\n}\n');
+    const result = check('check', typo);
+    expect(result.status).toBe(0);
+    expect(result.lines[0]).toMatch(/typo\.json:3:36  warning +\/merchant\/nmae  Unknown field "nmae" is ignored; did you mean "name"\?/);
+    expect(textAt(typo, 3, 36, 6)).toBe('"nmae"');
+
+    const syntax = file('syntax.json', '{\n  "version": 1,\n  "returns": { "windowDays": 30, }\n}\n');
+    const out = check('check', syntax);
+    expect(out.status).toBe(1);
+    expect(out.lines[0]).toMatch(/syntax\.json:3:34  error +\(the whole file\)  The file is not valid JSON/);
+    expect(textAt(syntax, 3, 34, 1)).toBe('}');
+  });
+
+  it('keys with "/" or "~" and values in lists are found by their escaped JSON Pointer', () => {
+    const text = '{"a/b": {"c~d": [1, {"e": true}]}}';
+    const { values, keys } = locate(text);
+    expect(text.slice(values.get('/a~1b/c~0d/1/e')!)).toMatch(/^true/);
+    expect(text.slice(keys.get('/a~1b')!)).toMatch(/^"a\/b"/);
+    expect(text.slice(place({ values, keys }, '/a~1b/c~0d/5/x'))).toMatch(/^\[1,/);
+  });
+
+  it('--json: the same findings for a program to read', () => {
+    const { status, text } = check('check', fixture('bad/cutoff-24-00.json'), fixture('examples/policy-full.json'), '--json');
+    expect(status).toBe(1);
+    const results = JSON.parse(text) as FileReport[];
+    expect(results.map((r) => r.errors.length)).toEqual([1, 0]);
+    expect(results[0]!.errors[0]).toMatchObject({ path: '/delivery/methods/0/cutoff', line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it('exit 2 and a plain message for a file that cannot be read, an unknown option or no file', () => {
+    expect(check('check', join(dir, 'nowhere.json'))).toMatchObject({ status: 2, lines: [expect.stringContaining('cannot read')] });
+    expect(check('check', '--frobnicate', fixture('examples/policy-full.json')).lines[0]).toContain('unknown option --frobnicate');
+    expect(check('check').status).toBe(2);
+    expect(check('check', fixture('examples/policy-full.json'), '--now', 'tomorrow').lines[0]).toContain('--now needs a date and time');
+    expect(check('--help')).toMatchObject({ status: 0, lines: expect.arrayContaining([expect.stringContaining('Usage: policy-explainer check')]) });
+  });
+
+  it('runs as the package bin, from the built dist/cli.js', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    const bin = new URL(pkg.bin['policy-explainer'], root).pathname;
+    const out = execFileSync(process.execPath, [bin, 'check', fixture('examples/policy-full.json'), '--now', '2026-11-24T10:00:00+01:00'], { encoding: 'utf8' });
+    expect(out).toContain('valid (0 errors, 0 warnings)');
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [bin, 'check', fixture('bad/missing-timezone.json')], { encoding: 'utf8' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+    }
+    expect(status).toBe(1);
+  });
+});
