@@ -10,8 +10,12 @@ import { createRequire } from 'node:module';
 import { launchChromium, withServer } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = ['/demo/', '/demo/checkout.html', '/demo/order.html', '/demo/themes.html', '/demo/kiosk.html', '/demo/strict.html'];
 const LANGUAGES = ['fr', 'es', 'en'];
+/** Each page, in the languages it is shown in (the policy checker is one English page showing all three). */
+const PAGES = [
+  ...['/demo/', '/demo/checkout.html', '/demo/order.html', '/demo/themes.html', '/demo/kiosk.html', '/demo/strict.html'].map((p) => [p, LANGUAGES]),
+  ['/demo/check.html', ['en']],
+];
 
 /** True once every policy element, nested ones included, shows its policy or its fallback. */
 function rendered() {
@@ -22,13 +26,48 @@ function rendered() {
   return !pending(document);
 }
 
+/** What a merchant does on the policy checker page, and what they must see. */
+async function policyCheckerBehaviour(browser, origin) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/demo/check.html`, { waitUntil: 'load' });
+  await page.waitForFunction(rendered, { timeout: 10_000 });
+  const results = [];
+  const state = () =>
+    page.evaluate(() => ({
+      verdict: document.querySelector('#result p')?.textContent ?? '',
+      findings: [...document.querySelectorAll('#result li')].map((li) => li.textContent),
+      preview: !document.getElementById('preview').hidden,
+      languages: [...document.querySelectorAll('#preview policy-summary')].map((s) => s.shadowRoot?.querySelector('[part=content]')?.lang),
+    }));
+  const type = async (text) => {
+    await page.$eval('#source', (el, text) => ((el.value = text), el.dispatchEvent(new Event('input'))), text);
+    // The page checks 250 ms after the last keystroke.
+    await new Promise((r) => setTimeout(r, 600));
+    await page.waitForFunction(rendered, { timeout: 10_000 });
+    return state();
+  };
+  let s = await state();
+  results.push(['the demo policy: valid, shown in fr, es and en', s.verdict.startsWith('Valid') && s.preview && s.languages.join() === 'fr,es,en', JSON.stringify(s)]);
+  s = await type('{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris", },\n}');
+  results.push(['a JSON syntax error: its line, no preview', !s.preview && s.verdict.startsWith('Not valid') && /^Error, line 3 \(the whole file\) The file is not valid JSON/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
+  s = await type('{\n  "version": 1,\n  "merchant": {\n    "timeZone": "Europe/Pariss"\n  }\n}');
+  results.push(['a wrong value: its line, path and message', /^Error, line 4 \/merchant\/timeZone Must be an IANA time zone/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
+  s = await type('{"version": 1, "merchant": {"timeZone": "<img src=x onerror=alert(1)>"}}');
+  const markup = await page.evaluate(() => document.querySelectorAll('#result img').length);
+  results.push(['markup in the policy is shown as text, never as HTML', markup === 0 && s.findings.some((f) => f.includes('"<img src=x')), JSON.stringify({ s, markup })]);
+  s = await type('{"version": 1, "merchant": {"timeZone": "UTC", "nmae": "Shop"}, "returns": {"windowDays": 14}}');
+  results.push(['a valid policy with a warning: both said, and the preview shown', s.verdict.startsWith('Valid, with 1 warning') && s.preview && s.findings.some((f) => f.startsWith('Warning, line 1 /merchant/nmae')), JSON.stringify(s)]);
+  await page.close();
+  return results;
+}
+
 let passed = 0;
 let failed = 0;
 await withServer(async (origin) => {
   const browser = await launchChromium();
   try {
-    for (const path of PAGES) {
-      for (const lang of LANGUAGES) {
+    for (const [path, languages] of PAGES) {
+      for (const lang of languages) {
         const page = await browser.newPage();
         await page.goto(`${origin}${path}?lang=${lang}`, { waitUntil: 'load' });
         // The page's own language switch is not run on every page: set the language as it would.
@@ -51,6 +90,11 @@ await withServer(async (origin) => {
         }
         await page.close();
       }
+    }
+    for (const [name, ok, detail] of await policyCheckerBehaviour(browser, origin)) {
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? '✓' : '✗'} /demo/check.html: ${name}${ok ? '' : `\n    ${detail}`}`);
     }
   } finally {
     await browser.close();

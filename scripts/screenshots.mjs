@@ -21,6 +21,8 @@ const pages = [
   { name: 'kiosk-portrait', path: '/demo/kiosk.html', width: 820, height: 1180, languages: ['es'], fullPage: false },
   // The top of the preview: long enough to show the three languages side by side.
   { name: 'translations', path: '/demo/translations.html', width: 1400, height: 1100, languages: [undefined], fullPage: false },
+  // The policy checker: the file on the left, what was found on the right, then the three languages.
+  { name: 'check', path: '/demo/check.html', width: 1400, height: 1000, languages: [undefined], fullPage: true },
 ];
 /** `node scripts/screenshots.mjs checkout themes`: only those pages. */
 const only = process.argv.slice(2);
