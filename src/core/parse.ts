@@ -150,10 +150,15 @@ const country: Reader<string> = (c, v, path) => {
   return isoCountry(c, v, path);
 };
 
+/** Zones already found valid: making an Intl.DateTimeFormat is slow enough to show at every check. */
+const knownZones = new Set<string>();
+
 const timeZone: Reader<string> = (c, v, path) => {
   if (typeof v === 'string' && v) {
+    if (knownZones.has(v)) return v;
     try {
       new Intl.DateTimeFormat('en', { timeZone: v });
+      knownZones.add(v);
       return v;
     } catch {
       // reported below
