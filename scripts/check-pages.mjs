@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchChromium, withServer } from './browser.mjs';
+import { serve } from './serve.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LANGUAGES = ['fr', 'es', 'en'];
@@ -24,6 +25,60 @@ function rendered() {
       (e) => e.tagName.startsWith('POLICY-') && (!e.shadowRoot || e.shadowRoot.querySelector('[part~="loading"]') || pending(e.shadowRoot)),
     );
   return !pending(document);
+}
+
+/**
+ * The counter tablet with the network gone: loaded once with a connection, then the server is
+ * stopped and the page reloaded, as a tablet restarted in a shop whose connection is down.
+ */
+async function kioskOffline(browser) {
+  const server = await serve(0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const page = await browser.newPage();
+  const results = [];
+  try {
+    await page.goto(`${origin}/demo/kiosk.html`, { waitUntil: 'load' });
+    await page.waitForFunction(rendered, { timeout: 10_000 });
+    // Controlled by the service worker, and the files kept; else this is a failure, not a hang.
+    const kept = await page.evaluate(async () => {
+      for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+        if (navigator.serviceWorker?.controller && (await caches.match('policy.json'))) return true;
+      }
+      return false;
+    });
+    if (!kept) {
+      await page.close();
+      return [['kiosk: a service worker keeps the page, the bundle and the policy', false, 'no service worker in control after 10 s']];
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+  const shown = () =>
+    page.evaluate(() => {
+      const kiosk = document.querySelector('policy-kiosk');
+      const summary = kiosk?.shadowRoot?.querySelector('policy-summary');
+      const window = summary?.shadowRoot?.querySelector('policy-delivery-window')?.shadowRoot?.querySelector('[part~="window"]');
+      return { lang: kiosk?.shadowRoot?.querySelector('[part=content]')?.lang, window: window?.textContent ?? '', fallback: !!kiosk?.shadowRoot?.querySelector('[part~="fallback"]') };
+    });
+  try {
+    const reloaded = await page.reload({ waitUntil: 'load' }).then(
+      () => true,
+      (e) => e.message,
+    );
+    if (reloaded === true) await page.waitForFunction(rendered, { timeout: 10_000 });
+    let s = reloaded === true ? await shown() : { error: reloaded };
+    results.push(['kiosk, server gone, page reloaded: the policy shown (service worker)', !s.fallback && s.lang === 'fr' && /^Livraison estimée/.test(s.window ?? ''), JSON.stringify(s)]);
+    if (reloaded === true) {
+      await page.evaluate(() => document.querySelector('policy-kiosk').shadowRoot.querySelector('button[lang="es"]').click());
+      await page.waitForFunction(rendered, { timeout: 10_000 });
+      s = await shown();
+      results.push(['kiosk offline: a tap on ES shows Spanish', s.lang === 'es' && /^Entrega estimada/.test(s.window), JSON.stringify(s)]);
+    }
+  } finally {
+    await page.close();
+  }
+  return results;
 }
 
 /** What a merchant does on the policy checker page, and what they must see. */
@@ -95,6 +150,11 @@ await withServer(async (origin) => {
       if (ok) passed++;
       else failed++;
       console.log(`${ok ? '✓' : '✗'} /demo/check.html: ${name}${ok ? '' : `\n    ${detail}`}`);
+    }
+    for (const [name, ok, detail] of await kioskOffline(browser)) {
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? '✓' : '✗'} /demo/kiosk.html: ${name}${ok ? '' : `\n    ${detail}`}`);
     }
   } finally {
     await browser.close();
