@@ -6,13 +6,47 @@
 
 const params = new URLSearchParams(location.search);
 
+// The shop's own words (names, descriptions, headings, buttons, alt texts) are French only: they
+// keep lang="fr" when a shopper picks another language for the policies, so that a screen reader
+// still reads them as French (WCAG 3.1.2). Marked once the page's scripts have written their text
+// too. A real shop that translates its pages needs none of this.
+const shopLanguage = document.documentElement.lang;
+function markShopText() {
+  const isPolicy = (el) => el.localName.startsWith('policy-');
+  const holdsPolicy = (el) => isPolicy(el) || [...el.querySelectorAll('*')].some(isPolicy);
+  const insidePolicy = (el) => !!el && (isPolicy(el) || insidePolicy(el.parentElement));
+  // Already marked, or the language switch itself (its buttons say their own language).
+  const skip = (el) => !!el.closest('script, style, .languages') || el.closest('[lang]') !== document.documentElement;
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const marked = new Set();
+  const wrap = [];
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.data.trim() || skip(parent) || insidePolicy(parent)) continue;
+    if (holdsPolicy(parent)) wrap.push(node);
+    else marked.add(parent);
+  }
+  for (const el of document.body.querySelectorAll('[alt], [aria-label]')) if (!holdsPolicy(el) && !skip(el)) marked.add(el);
+  for (const el of marked) el.lang = shopLanguage;
+  for (const node of wrap) {
+    const span = Object.assign(document.createElement('span'), { lang: shopLanguage });
+    node.replaceWith(span);
+    span.append(node);
+  }
+}
+document.addEventListener('DOMContentLoaded', markShopText);
+
 // The language switch: one tap sets <html lang>, which every element follows at once.
 const buttons = document.querySelectorAll('[data-lang]');
 function choose(lang) {
   document.documentElement.lang = lang;
   for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
 }
-for (const b of buttons) b.addEventListener('click', () => choose(b.dataset.lang));
+for (const b of buttons) {
+  // Each button says its own language: "ES" is read as Spanish whatever the page's language.
+  b.lang = b.dataset.lang;
+  b.addEventListener('click', () => choose(b.dataset.lang));
+}
 const initial = params.get('lang');
 if (initial && [...buttons].some((b) => b.dataset.lang === initial)) choose(initial);
 

@@ -136,6 +136,22 @@ await withServer(async (origin) => {
           });
           return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
         });
+        // Language of parts (WCAG 3.1.2): the shop's own French words keep lang="fr" whatever the
+        // language chosen for the policies; axe cannot tell which language a text is in.
+        const mislabelled = await page.evaluate(() => {
+          if (!document.querySelector('script[src$="demo.js"]')) return [];
+          const out = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement;
+            if (!n.data.trim() || el.closest('script, style') || /^policy-/.test(el.closest('[lang]')?.localName ?? '')) continue;
+            let inPolicy = false;
+            for (let e = el; e; e = e.parentElement) inPolicy ||= e.localName.startsWith('policy-');
+            if (!inPolicy && el.closest('[lang]').lang !== 'fr' && !el.closest('[data-lang]')) out.push(n.data.trim().slice(0, 40));
+          }
+          return out;
+        });
+        if (mislabelled.length) violations.push(`French text not marked lang="fr": ${mislabelled.map((t) => JSON.stringify(t)).join(', ')}`);
         if (violations.length) {
           failed++;
           console.log(`✗ ${path} ${lang}: ${violations.length} violation(s)\n    ${violations.join('\n    ')}`);
