@@ -24,7 +24,9 @@ const groups = [
     row('one day: 0 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { cutoff: undefined, handlingDays: { min: 0, max: 0 }, transitDays: { min: 0, max: 0 }, padding: { min: 0, max: 0 } }))),
     row('one day: 1 day', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 1, max: 1 }, padding: { min: 0, max: 0 } }))),
     row('range: 1 to 2 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 1, max: 2 }, padding: { min: 0, max: 0 } }))),
-    row('range: up to 1,000,000 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 2, max: 1000000 }, padding: { min: 0, max: 0 } }))),
+    // The longest a policy may state: 3,650 days (87,600 hours). The `_many` forms (1,000,000) are in "Plural forms" below.
+    row('range: up to 3,650 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 2, max: 3650 }, padding: { min: 0, max: 0 } }))),
+    // The fetch gives up after 10 s: then this row shows the fallback instead.
     row('loading (policy on its way)', 'policy-delivery-window', { src: '/__slow?ms=86400000' }, () => undefined),
     row('no delivery section', 'policy-delivery-window', {}, () => withoutSection('delivery')),
     row('bad policy, with a policy link', 'policy-delivery-window', {}, () => clone((p) => ((p.version = 2), p))),
@@ -38,7 +40,7 @@ const groups = [
     row('amount, any condition, exchange, restocking fee', 'policy-returns', {}, () =>
       clone((p) => (Object.assign(p.returns, { fees: { amount: 6.5, currency: 'EUR' }, condition: 'any', refund: { method: 'exchange', withinDays: 0 }, restockingFeePercent: 15 }), p))),
     row('1 day; refund within 2 days', 'policy-returns', {}, () => clone((p) => (Object.assign(p.returns, { windowDays: 1, refund: { method: 'original-payment', withinDays: 2 } }), p))),
-    row('1,000,000 days', 'policy-returns', {}, () => clone((p) => (Object.assign(p.returns, { windowDays: 1000000, refund: { withinDays: 1000000 } }), p))),
+    row('3,650 days', 'policy-returns', {}, () => clone((p) => (Object.assign(p.returns, { windowDays: 3650, refund: { withinDays: 3650 } }), p))),
     row('no returns section', 'policy-returns', {}, () => withoutSection('returns')),
   ]],
   ['<policy-non-refundable>', [
@@ -51,7 +53,7 @@ const groups = [
     row('until shipment, then a percentage', 'policy-cancellation'),
     row('within 1 hour, then an amount', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 1 }, fee: { amount: 5, currency: 'EUR' }, channels: ['online'], noticeDays: 1 }), p))),
     row('within 2 hours; notice 2 days', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 2 }, noticeDays: 2 }), p))),
-    row('1,000,000 hours; notice 1,000,000 days', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 1000000 }, noticeDays: 1000000 }), p))),
+    row('87,600 hours; notice 3,650 days', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 87600 }, noticeDays: 3650 }), p))),
     row('ordered at: free until a date and time', 'policy-cancellation', { 'ordered-at': '2026-03-02T10:00:00+01:00' }, () =>
       clone((p) => ((p.cancellation.free = { withinHours: 24 }), p))),
     row('a fee with no free period', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { fee: { amount: 15, currency: 'EUR' } }), p))),
@@ -67,7 +69,8 @@ async function loadLocales() {
   const languages = await (await fetch('/__locales', { cache: 'no-store' })).json();
   for (const lang of languages) {
     try {
-      addStrings(lang, await (await fetch(`/locales/${lang}.json`, { cache: 'no-store' })).json(), { replace: true });
+      strings[lang] = await (await fetch(`/locales/${lang}.json`, { cache: 'no-store' })).json();
+      addStrings(lang, strings[lang], { replace: true });
     } catch (e) {
       status.textContent = `locales/${lang}.json is not valid JSON: ${e.message}`;
     }
@@ -75,6 +78,50 @@ async function loadLocales() {
   // French, Spanish and English first, then any other language found.
   return [...new Set(['fr', 'es', 'en', ...languages])].filter((l) => languages.includes(l));
 }
+
+const COUNTS = [0, 1, 2, 1_000_000];
+
+/**
+ * Every plural family of the English file (`delivery.days_one`, `_other`…) with the counts 0, 1, 2
+ * and 1,000,000, in each language: the form i18next picks for each count (Intl.PluralRules), with
+ * its numbers filled in. A policy cannot state 1,000,000 days (the limit is 3,650), so the `_many`
+ * forms of French and Spanish are seen only here.
+ */
+function pluralTable(languages, strings) {
+  const families = new Map();
+  const walk = (group, prefix) => {
+    for (const [key, value] of Object.entries(group)) {
+      if (typeof value === 'object') walk(value, `${prefix}${key}.`);
+      else if (/_(zero|one|two|few|many|other)$/.test(key)) families.set(`${prefix}${key.replace(/_[a-z]+$/, '')}`, true);
+    }
+  };
+  walk(strings.en ?? {}, '');
+  const table = document.createElement('table');
+  table.innerHTML = '<thead><tr><th scope="col">Key, count</th></tr></thead><tbody></tbody>';
+  for (const lang of languages) table.tHead.rows[0].append(Object.assign(document.createElement('th'), { scope: 'col', textContent: lang }));
+  for (const family of families.keys()) {
+    for (const count of COUNTS) {
+      const tr = table.tBodies[0].insertRow();
+      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: `${family}, ${count.toLocaleString('en')}` }));
+      for (const lang of languages) {
+        const category = new Intl.PluralRules(lang).select(count);
+        const group = family.split('.').slice(0, -1).reduce((g, k) => g?.[k], strings[lang]);
+        const name = family.split('.').at(-1);
+        const template = group?.[`${name}_${count === 0 && group[`${name}_zero`] ? 'zero' : category}`] ?? group?.[`${name}_other`];
+        const number = new Intl.NumberFormat(lang);
+        const text = template?.replace(/\{\{(\w+)(, number)?\}\}/g, (_, v) => number.format(v === 'count' ? count : Math.min(1, count)));
+        const cell = tr.insertCell();
+        cell.lang = lang;
+        cell.textContent = text ?? '(missing: the English text shows)';
+        const form = Object.assign(document.createElement('small'), { textContent: ` ${name}_${category}` });
+        cell.append(form);
+      }
+    }
+  }
+  return table;
+}
+
+let strings = {};
 
 function render(languages) {
   const main = document.getElementById('preview');
@@ -98,14 +145,36 @@ function render(languages) {
     }
     main.append(h2, table);
   }
+  main.append(Object.assign(document.createElement('h2'), { textContent: 'Plural forms, with the counts 0, 1, 2 and 1,000,000' }), pluralTable(languages, strings));
   // Open every "why" disclosure, so its text is there to read.
   requestAnimationFrame(() => {
     for (const el of document.querySelectorAll('policy-delivery-window')) el.shadowRoot?.querySelector('details')?.setAttribute('open', '');
   });
 }
 
+/**
+ * The checker's findings, above the preview: a missing key shows as English in its column, which
+ * is easy to miss, so each problem is named here with its file, key and fix, as on the command line.
+ */
+async function showFindings() {
+  const findings = document.getElementById('findings');
+  const { files, problems } = await (await fetch('/__i18n-check', { cache: 'no-store' })).json();
+  const errors = problems.filter((p) => p.level === 'error').length;
+  const verdict = Object.assign(document.createElement('p'), {
+    className: errors ? 'failing' : 'passing',
+    textContent: problems.length
+      ? `${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'} in ${files.join(', ')}. Where a key is missing or unusable, its column shows the English text.`
+      : `${files.join(', ')}: no problem found.`,
+  });
+  const list = document.createElement('ul');
+  for (const { level, line } of problems) list.append(Object.assign(document.createElement('li'), { className: level, textContent: line }));
+  findings.replaceChildren(verdict, ...(problems.length ? [list] : []));
+}
+
 render(await loadLocales());
+await showFindings();
 new EventSource('/__locale-events').onmessage = async ({ data }) => {
   render(await loadLocales());
+  await showFindings();
   status.textContent = `Updated from locales/${data} at ${new Date().toLocaleTimeString()}.`;
 };

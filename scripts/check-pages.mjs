@@ -5,7 +5,9 @@
  * every element has rendered. One line per page and language; the closing line
  * `N passed, M failed` counts pages, and the exit code is 1 when any has a violation.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { launchChromium, withServer } from './browser.mjs';
 import { serve } from './serve.mjs';
@@ -16,6 +18,7 @@ const LANGUAGES = ['fr', 'es', 'en'];
 const PAGES = [
   ...['/demo/', '/demo/checkout.html', '/demo/order.html', '/demo/themes.html', '/demo/kiosk.html', '/demo/strict.html'].map((p) => [p, LANGUAGES]),
   ['/demo/check.html', ['en']],
+  ['/demo/translations.html', ['en']],
 ];
 
 /** True once every policy element, nested ones included, shows its policy or its fallback. */
@@ -78,6 +81,49 @@ async function kioskOffline(browser) {
   } finally {
     await page.close();
   }
+  return results;
+}
+
+/** The translators' preview tells what the checker finds: for the real files, and for broken ones. */
+async function translatorsPreview(browser) {
+  const results = [];
+  const look = async (locales) => {
+    const server = await serve(0, locales ? { locales } : {});
+    const page = await browser.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.address().port}/demo/translations.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('#findings p'), { timeout: 10_000 });
+      await page.waitForFunction(rendered, { timeout: 10_000 });
+      return await page.evaluate(() => {
+        // The first row: before the cutoff, free delivery; its French cell.
+        const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent.startsWith('before the cutoff'));
+        const free = row?.cells[1]?.firstElementChild?.shadowRoot?.textContent.trim();
+        return { verdict: document.querySelector('#findings p').textContent, lines: [...document.querySelectorAll('#findings li')].map((li) => li.textContent), free };
+      });
+    } finally {
+      await page.close();
+      server.closeAllConnections();
+      server.close();
+    }
+  };
+  let s = await look();
+  results.push(['the real locale files: "no problem found"', /^en\.json, es\.json, fr\.json: no problem found\.$/.test(s.verdict), JSON.stringify(s)]);
+  // A translator's working copy with two French sentences emptied.
+  const copy = mkdtempSync(join(tmpdir(), 'locales-'));
+  cpSync(new URL('../locales', import.meta.url).pathname, copy, { recursive: true });
+  const fr = JSON.parse(readFileSync(join(copy, 'fr.json'), 'utf8'));
+  fr.delivery.free = '';
+  fr.common.loading = ' ';
+  writeFileSync(join(copy, 'fr.json'), JSON.stringify(fr, null, 2));
+  s = await look(copy);
+  results.push([
+    'two empty French sentences: both named with file, key and fix; the French column shows the English, never a raw key',
+    s.verdict.startsWith('2 errors, 0 warnings') &&
+      s.lines.includes('fr.json  delivery.free  error  empty value: write the text, or remove the key') &&
+      s.lines.includes('fr.json  common.loading  error  empty value: write the text, or remove the key') &&
+      /Free delivery/.test(s.free) && !/delivery\.free/.test(s.free),
+    JSON.stringify(s),
+  ]);
   return results;
 }
 
@@ -166,6 +212,11 @@ await withServer(async (origin) => {
       if (ok) passed++;
       else failed++;
       console.log(`${ok ? '✓' : '✗'} /demo/check.html: ${name}${ok ? '' : `\n    ${detail}`}`);
+    }
+    for (const [name, ok, detail] of await translatorsPreview(browser)) {
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? '✓' : '✗'} /demo/translations.html: ${name}${ok ? '' : `\n    ${detail}`}`);
     }
     for (const [name, ok, detail] of await kioskOffline(browser)) {
       if (ok) passed++;

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { createReadStream, readdirSync, statSync, watch } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { checkLocales, formatProblem } from './i18n-check.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8000);
@@ -20,30 +21,39 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-/** Pages listening for locale changes (the translators' preview), as server-sent event streams. */
-const listeners = new Set();
-let watching = false;
-
-function watchLocales() {
-  if (watching) return;
-  watching = true;
-  // unref: the watcher alone must not keep a script that used serve() (screenshots, cls) running.
-  watch(join(root, 'locales'), (_, file) => {
-    if (String(file).endsWith('.json')) for (const res of listeners) res.write(`data: ${file}\n\n`);
-  }).unref();
-}
-
-export function serve(listenPort = port) {
-  const server = createServer(handle);
+/**
+ * Serves the repository on `listenPort` (0: a free one). `locales` is the folder shown as
+ * /locales/ (default: the repository's), for the translators' preview and its checker.
+ */
+export function serve(listenPort = port, { locales = join(root, 'locales') } = {}) {
+  /** Pages listening for locale changes (the translators' preview), as server-sent event streams. */
+  const listeners = new Set();
+  let watching = false;
+  const watchLocales = () => {
+    if (watching) return;
+    watching = true;
+    // unref: the watcher alone must not keep a script that used serve() (screenshots, cls) running.
+    watch(locales, (_, file) => {
+      if (String(file).endsWith('.json') || String(file).endsWith('.md')) for (const res of listeners) res.write(`data: ${file}\n\n`);
+    }).unref();
+  };
+  const server = createServer((req, res) => handle(req, res, { locales, listeners, watchLocales }));
   return new Promise((done) => server.listen(listenPort, '127.0.0.1', () => done(server)));
 }
 
-function handle(req, res) {
+function handle(req, res, context) {
+  const { locales, listeners, watchLocales } = context;
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   if (path === '/__locales') {
-    const languages = readdirSync(join(root, 'locales')).filter((f) => /^[a-zA-Z-]+\.json$/.test(f)).map((f) => f.slice(0, -5));
+    const languages = readdirSync(locales).filter((f) => /^[a-zA-Z-]+\.json$/.test(f)).map((f) => f.slice(0, -5));
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
     return res.end(JSON.stringify(languages));
+  }
+  // What `npm run i18n:check` says of the locale files now, for the preview to show beside the words.
+  if (path === '/__i18n-check') {
+    const { files, problems } = checkLocales(locales);
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    return res.end(JSON.stringify({ files, problems: problems.map((p) => ({ ...p, line: formatProblem(p) })) }));
   }
   if (path === '/__locale-events') {
     watchLocales();
@@ -58,7 +68,7 @@ function handle(req, res) {
     const query = new URL(req.url, 'http://localhost').searchParams;
     const timer = setTimeout(() => {
       req.url = query.get('file') ?? '/demo/policy.json';
-      handle(req, res);
+      handle(req, res, context);
     }, Number(query.get('ms') ?? 3000));
     req.on('close', () => clearTimeout(timer));
     return;
@@ -67,8 +77,10 @@ function handle(req, res) {
     res.writeHead(302, { location: '/demo/' });
     return res.end();
   }
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
+  // /locales/ is the folder given (a translator's working copy, a test's fixtures).
+  const [base, rest] = path.startsWith('/locales/') ? [locales, path.slice('/locales'.length)] : [root, path];
+  let file = normalize(join(base, rest));
+  if (!file.startsWith(base)) {
     res.writeHead(403);
     return res.end();
   }
@@ -84,6 +96,7 @@ function handle(req, res) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await serve();
+  // LOCALES=path/to/folder: preview (and check) another folder of locale files.
+  await serve(port, process.env.LOCALES ? { locales: resolve(process.env.LOCALES) } : {});
   console.log(`policy-explainer demo: http://localhost:${port}/demo/`);
 }

@@ -72,8 +72,9 @@ export const baseStyles = css`
     border-radius: var(--policy-radius, 0.25em);
     background: var(--policy-muted-background, color-mix(in srgb, currentColor 6%, transparent));
   }
+  /* Muted as explanations are, no fainter: "Loading…" is text, and must keep its contrast. */
   [part~='loading'] {
-    opacity: 0.6;
+    opacity: var(--policy-muted-opacity, 0.85);
   }
   [part~='window'],
   [part~='headline'] {
