@@ -441,6 +441,23 @@ export function checkPolicy(input: unknown, { now }: CheckOptions = {}): CheckRe
   return safely(input, now === undefined ? new Date() : new Date(now));
 }
 
+/**
+ * `checkPolicy` without the warnings that depend on the date, which cost a quote of every method:
+ * the elements check at first render and ask `datedWarnings` once the page is idle.
+ */
+export const checkPolicyUndated = (input: unknown): CheckResult => safely(input, undefined);
+
+/** The warnings of a valid policy that depend on the date (holidays that run out); never throws. */
+export function datedWarnings(policy: Policy, now: Date): Issue[] {
+  try {
+    const runOut = holidaysRunOut(policy, now);
+    return runOut ? [runOut] : [];
+  } catch {
+    // Only a warning: it never turns a policy parsePolicy accepts into a rejected one.
+    return [];
+  }
+}
+
 /** `check`, never throwing; `now` undefined leaves out the warnings that depend on the date. */
 function safely(input: unknown, now: Date | undefined): CheckResult {
   const c: Checker = { errors: [], warnings: [] };
@@ -480,14 +497,7 @@ function check(c: Checker, input: unknown, now: Date | undefined): CheckResult {
     c.warnings.push({ path: '/cancellation', message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.' });
   }
   const policy = withDefaults(raw);
-  if (now) {
-    try {
-      const runOut = holidaysRunOut(policy, now);
-      if (runOut) c.warnings.push(runOut);
-    } catch {
-      // Only a warning: it never turns a policy parsePolicy accepts into a rejected one.
-    }
-  }
+  if (now) c.warnings.push(...datedWarnings(policy, now));
   parsed.add(policy);
   return { policy, errors: c.errors, warnings: c.warnings };
 }

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PolicyError } from '../core/parse.js';
+import { datedWarnings, PolicyError } from '../core/parse.js';
 import type { Issue, Policy } from '../core/types.js';
+import { dateRange, formatList } from './format.js';
 import { languageOf, onStringsChange, type Language } from './localize.js';
 import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
 
@@ -30,8 +31,30 @@ export const hasContent = (section: unknown) =>
 export const policyLink = ({ t }: Language, url: string) =>
   html`<p><a part="link" href=${url} target="_blank" rel="noopener noreferrer">${t('common.policyLink')}</a></p>`;
 
+/** Runs `task` when the browser has nothing else to do (soon, where it cannot say). */
+const whenIdle = (task: () => void) => (globalThis.requestIdleCallback ?? ((t: () => void) => setTimeout(t, 0)))(() => task());
+
+const warm = new Set<string>();
+
+/**
+ * While a policy is on its way, the browser is idle: the first date and number formatted on a page
+ * cost it several milliseconds each (Intl loads its data once), which would otherwise fall on the
+ * first render. Once per language, when nothing else runs.
+ */
+function warmUp(locale: string) {
+  if (warm.has(locale)) return;
+  warm.add(locale);
+  whenIdle(() => {
+    dateRange(locale, '2026-01-05', '2026-01-09');
+    formatList(locale, ['a', 'b']);
+    new Intl.NumberFormat(locale).format(1);
+  });
+}
+
 /** The warning lists already logged (checkOnce returns the same list for the same policy). */
 const warned = new WeakSet<object>();
+/** The policies whose date-dependent warnings were looked for. */
+const dated = new WeakSet<Policy>();
 
 /** Elements to refresh when a `lang` changes anywhere or the page comes back into view. */
 const live = new Set<PolicyElement>();
@@ -184,6 +207,7 @@ export abstract class PolicyElement extends LitElement {
         throw new PolicyError([{ path: '', message: 'No policy given: set src, the policy property, or an inline JSON script.' }]);
       }
       this.status = { name: 'loading' };
+      warmUp(languageOf(this).locale);
       // An answer for a src that has since changed is dropped; nothing here may reject unhandled.
       fetchPolicy(new URL(this.src, document.baseURI).href)
         .then((raw) => load === this.load && this.accept(raw))
@@ -199,6 +223,11 @@ export abstract class PolicyElement extends LitElement {
     if (warnings.length && !warned.has(warnings)) {
       warned.add(warnings);
       for (const w of warnings) console.warn(`policy-explainer: ${w.path} ${w.message}`);
+    }
+    // The warnings that depend on the date quote every method: not worth delaying the first render for.
+    if (policy && !dated.has(policy)) {
+      dated.add(policy);
+      whenIdle(() => datedWarnings(policy, new Date()).forEach((w) => console.warn(`policy-explainer: ${w.path} ${w.message}`)));
     }
     this.status = policy ? { name: 'ready', policy } : { name: 'failed', issues: errors, policyUrl: salvagePolicyUrl(raw) };
   }

@@ -1,4 +1,4 @@
-import { checkPolicy, isHttpUrl, isParsedPolicy, PolicyError, type CheckResult } from '../core/parse.js';
+import { checkPolicyUndated, isHttpUrl, isParsedPolicy, PolicyError, type CheckResult } from '../core/parse.js';
 
 /**
  * How long a shopper waits for a policy before seeing the fallback, and the largest file read: a
@@ -100,14 +100,15 @@ export function fetchPolicy(url: string): Promise<unknown> {
 }
 
 /**
- * `checkPolicy`, once per policy object, however many elements show it. A policy already parsed
+ * `checkPolicy`, once per policy object, however many elements show it, without the warnings that
+ * depend on the date (the element asks for those once the page is idle). A policy already parsed
  * (the one a summary or kiosk hands its sections) is taken as it is: its warnings were reported.
  */
 export function checkOnce(raw: unknown): CheckResult {
   if (isParsedPolicy(raw)) return { policy: raw, errors: [], warnings: [] };
-  if (typeof raw !== 'object' || raw === null) return checkPolicy(raw);
+  if (typeof raw !== 'object' || raw === null) return checkPolicyUndated(raw);
   let result = checks.get(raw);
-  if (!result) checks.set(raw, (result = checkPolicy(raw)));
+  if (!result) checks.set(raw, (result = checkPolicyUndated(raw)));
   return result;
 }
 

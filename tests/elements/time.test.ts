@@ -120,6 +120,8 @@ describe('time, in the browser', () => {
     at('2027-12-20T09:00:00Z');
     const el = await render(policyFull());
     expect(timesOf(el)).to.have.length(2);
+    // Looked for once the page is idle, not on the way to the first render.
+    await new Promise((resolve) => requestIdleCallback(resolve));
     const runOut = warn.getCalls().map((c) => String(c.args[0])).filter((m) => m.includes('/calendar/holidays'));
     expect(runOut).to.deep.equal(["policy-explainer: /calendar/holidays The last holiday listed is 2027-12-25: quotes after it assume no holiday; add next year's holidays."]);
   });
