@@ -31,8 +31,15 @@ export const hasContent = (section: unknown) =>
 export const policyLink = ({ t }: Language, url: string) =>
   html`<p><a part="link" href=${url} target="_blank" rel="noopener noreferrer">${t('common.policyLink')}</a></p>`;
 
-/** Runs `task` when the browser has nothing else to do (soon, where it cannot say). */
-const whenIdle = (task: () => void) => (globalThis.requestIdleCallback ?? ((t: () => void) => setTimeout(t, 0)))(() => task());
+/** Runs `task` when the browser has nothing else to do (soon, where it cannot say); it never throws into the page. */
+const whenIdle = (task: () => void) =>
+  (globalThis.requestIdleCallback ?? ((t: () => void) => setTimeout(t, 0)))(() => {
+    try {
+      task();
+    } catch {
+      // Only a head start or a warning was lost.
+    }
+  });
 
 const warm = new Set<string>();
 
