@@ -71,7 +71,7 @@ if (wtr) {
   totals.failed += wtr.failed + (wtrOk || wtr.failed ? 0 : 1);
 } else totals.failed++;
 
-counted('demo pages: accessibility (axe-core, fr/es/en)', 'node', ['scripts/check-pages.mjs']);
+counted('demo pages: accessibility (axe-core, fr/es/en) and behaviour', 'node', ['scripts/check-pages.mjs']);
 counted('product page: layout shift with the policy fetched late (CLS)', 'node', ['scripts/cls.mjs']);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
