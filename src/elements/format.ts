@@ -23,11 +23,13 @@ const longDate = (locale: string) =>
 /** One date, or a range as two dates with what they share said once ("vendredi 6" … "mardi 10 mars"). */
 export function dateRange(locale: string, from: LocalDate, to: LocalDate): [string] | [string, string] {
   const format = longDate(locale);
-  if (from === to) return [format.formatToParts(utc(from)).map((p) => frenchFirst(locale, p)).join('')];
+  if (from === to) return [tidy(locale, format.formatToParts(utc(from))).join('')];
   let start = '';
   let end = '';
-  for (const part of format.formatRangeToParts(utc(from), utc(to))) {
-    const value = frenchFirst(locale, part);
+  const parts = format.formatRangeToParts(utc(from), utc(to));
+  const values = tidy(locale, parts);
+  for (const [i, part] of parts.entries()) {
+    const value = values[i]!;
     if (part.source === 'startRange' || (part.source === 'shared' && !start)) start += value;
     else if (part.source === 'endRange' || end) end += value;
   }
@@ -48,9 +50,22 @@ export const weekdayName = (locale: string, day: Weekday) =>
 
 const isFrench = (locale: string) => /^fr\b/i.test(locale);
 
-/** French writes the first of the month "1er" ("mardi 1er décembre"), which Intl does not. */
-const frenchFirst = (locale: string, part: Intl.DateTimeFormatPart) =>
-  isFrench(locale) && part.type === 'day' && part.value === '1' ? '1er' : part.value;
+/**
+ * A date's parts as people write them in running text, where Intl's own format differs: French
+ * writes the first of the month "1er" ("mardi 1er décembre"); Spanish puts no comma after the
+ * weekday ("el sábado 28 de noviembre", not "el sábado, 28 de noviembre").
+ */
+function tidy(locale: string, parts: Intl.DateTimeFormatPart[]): string[] {
+  const french = isFrench(locale);
+  const spanish = /^es\b/i.test(locale);
+  return parts.map((part, i) =>
+    french && part.type === 'day' && part.value === '1'
+      ? '1er'
+      : spanish && part.type === 'literal' && parts[i - 1]?.type === 'weekday' && part.value.startsWith(',')
+        ? part.value.slice(1)
+        : part.value,
+  );
+}
 
 /** "a, b or c" in the reader's language. */
 export const formatChoices = (locale: string, items: string[]) =>
@@ -58,10 +73,7 @@ export const formatChoices = (locale: string, items: string[]) =>
 
 /** A full date with its year ("mercredi 8 avril 2026"), for deadlines that may be months away. */
 export const formatFullDate = (locale: string, iso: LocalDate) =>
-  intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' })
-    .formatToParts(utc(iso))
-    .map((p) => frenchFirst(locale, p))
-    .join('');
+  tidy(locale, intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' }).formatToParts(utc(iso))).join('');
 
 export const formatMoney = (locale: string, { amount, currency }: Money) =>
   intl(Intl.NumberFormat, locale, {

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { freeCancellationEnd } from '../core/cancellation.js';
 import type { Policy } from '../core/types.js';
-import { formatChoices, formatMoney, formatPercent, intl, sentence } from './format.js';
+import { wallClock } from '../core/calendar.js';
+import { formatChoices, formatFullDate, formatMoney, formatPercent, formatTime, intl, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
 
@@ -26,28 +27,27 @@ export class PolicyCancellation extends PolicyElement {
 
   @property({ attribute: 'ordered-at' }) orderedAt?: string;
 
+  private timer?: ReturnType<typeof setTimeout>;
+
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const { free, fee, channels, noticeDays } = policy.cancellation!;
-    const freeUntil = this.orderedAt ? freeCancellationEnd(policy, this.orderedAt) : undefined;
+    // A free period of 0 hours is none, and a fee of 0 is none: a line about either would only puzzle.
+    const freePeriod = free && !('withinHours' in free && free.withinHours === 0) ? free : undefined;
+    const percent = !!fee && 'percent' in fee;
+    const feeText = fee && ('percent' in fee ? fee.percent && formatPercent(locale, fee.percent) : fee.amount && formatMoney(locale, fee));
+    const feeKey = freePeriod ? (percent ? 'feePercent' : 'feeAmount') : percent ? 'feeAlwaysPercent' : 'feeAlways';
+    // Worked out whenever ordered-at is set, so that a wrong instant is reported, not ignored.
+    const end = this.orderedAt ? freeCancellationEnd(policy, this.orderedAt) : undefined;
+    const freeUntil = freePeriod && end;
     this.shown = { freeUntil };
-    const { timeZone } = policy.merchant;
-    const feeText = fee && ('percent' in fee ? formatPercent(locale, fee.percent) : formatMoney(locale, fee));
-    const feeKey = !free ? 'feeAlways' : fee && 'percent' in fee ? 'feePercent' : 'feeAmount';
+    const left = freeUntil ? Date.parse(freeUntil) - Date.now() : 0;
+    // Said in the past tense from the moment it ends, page open or not.
+    clearTimeout(this.timer);
+    if (left > 0) this.timer = setTimeout(() => this.requestUpdate(), Math.min(left + 1, HOUR));
 
     return html`
-      ${free
-        ? html`<p part="free">
-            ${freeUntil
-              ? sentence((m) => t('cancellation.freeUntil', m), {
-                  date: html`<time datetime=${freeUntil}
-                    >${intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(freeUntil))}</time
-                  >`,
-                  zone: zoneName(locale, timeZone, new Date(freeUntil)),
-                })
-              : 'until' in free
-                ? t('cancellation.freeUntilShipment')
-                : t('cancellation.freeWithin', { count: free.withinHours })}
-          </p>`
+      ${freePeriod
+        ? html`<p part="free">${freeUntil ? this.renderEnd(policy, freeUntil, left <= 0, { locale, t }) : 'until' in freePeriod ? t('cancellation.freeUntilShipment') : t('cancellation.freeWithin', { count: freePeriod.withinHours })}</p>`
         : nothing}
       ${feeText
         ? html`<p part="fee">${t(`cancellation.${feeKey}`, { fee: feeText })}</p>
@@ -60,10 +60,30 @@ export class PolicyCancellation extends PolicyElement {
     `;
   }
 
+  /** "…until 10 AM on Tuesday, March 3, 2026 (Central European Time)", or that it has ended: in the merchant's zone. */
+  private renderEnd(policy: Policy, end: string, ended: boolean, { locale, t }: Language) {
+    const { timeZone } = policy.merchant;
+    const local = wallClock(new Date(end), timeZone);
+    const date = html`<time datetime=${end}>${formatFullDate(locale, local.date)}</time>`;
+    if (ended) return sentence((m) => t('cancellation.freeEnded', m), { date });
+    return sentence((m) => t('cancellation.freeUntil', { ...m, count: Number(local.time.slice(0, 2)) }), {
+      date,
+      time: formatTime(locale, local.time.slice(0, 5)),
+      zone: zoneName(locale, timeZone, new Date(end)),
+    });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
   protected renderPlaceholder({ t }: Language) {
     return html`<div part="loading" aria-busy="true"><p>${t('common.loading')}</p><p>&nbsp;</p><p>&nbsp;</p></div>`;
   }
 }
+
+const HOUR = 3_600_000;
 
 /** The merchant zone's name in the reader's language ("heure d'Europe centrale"). */
 const zoneName = (locale: string, timeZone: string, at: Date) =>

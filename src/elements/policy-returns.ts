@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { wallClock } from '../core/calendar.js';
 import { returnDeadline } from '../core/returns.js';
 import { textFor } from '../core/text.js';
 import type { Policy } from '../core/types.js';
@@ -38,6 +39,8 @@ export class PolicyReturns extends PolicyElement {
     // An amount of zero is free, and is said so.
     const free = fees === 'free' || (typeof fees === 'object' && fees.amount === 0);
     const deadline = this.deliveredOn ? returnDeadline(policy, this.deliveredOn) : undefined;
+    // The deadline day included, in the shop's zone: an order page opened weeks later says it has ended.
+    const passed = !!deadline && wallClock(new Date(), policy.merchant.timeZone).date > deadline;
     this.shown = { deadline };
     const notes = textFor(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
@@ -46,7 +49,7 @@ export class PolicyReturns extends PolicyElement {
       <p part="headline">${t(free ? 'returns.headlineFree' : 'returns.headline', { count: returns.windowDays })}</p>
       ${deadline
         ? html`<p part="deadline">
-            ${sentence((m) => t('returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
+            ${sentence((m) => t(passed ? 'returns.deadlinePassed' : 'returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
           </p>`
         : nothing}
       ${line('explanation', t('returns.counted'))}

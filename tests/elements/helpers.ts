@@ -1,3 +1,4 @@
+import sinon from 'sinon';
 import full from '../fixtures/examples/policy-full.json' with { type: 'json' };
 import es from '../fixtures/examples/policy-es.json' with { type: 'json' };
 
@@ -18,3 +19,10 @@ export const part = (el: Element, name: string) => el.shadowRoot?.querySelector(
 /** Resolves with the element's next event of this type. */
 export const nextEvent = <T = unknown>(el: EventTarget, type: string) =>
   new Promise<CustomEvent<T>>((resolve) => el.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }));
+
+/**
+ * The page's clock set to `instant` (Date only, unless `timers` fakes setTimeout too), until the
+ * returned clock's restore(): for what depends on today, such as a deadline already past.
+ */
+export const clockAt = (instant: string, timers = false) =>
+  sinon.useFakeTimers({ now: new Date(instant), toFake: timers ? ['Date', 'setTimeout', 'clearTimeout'] : ['Date'] });

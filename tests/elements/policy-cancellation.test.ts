@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PolicyCancellation } from '../../src/index.js';
-import { nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
+import { clockAt, nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
 
 const render = (lang: string, policy: unknown, orderedAt?: string) =>
   fixture<PolicyCancellation>(html`<policy-cancellation lang=${lang} .policy=${policy} ordered-at=${orderedAt ?? undefined}></policy-cancellation>`);
@@ -32,13 +32,42 @@ describe('<policy-cancellation>', () => {
     expect(partText(fr, 'free')).to.equal('Annulation gratuite dans les 24 heures suivant la commande.');
   });
 
-  it('with ordered-at, says until when, in the merchant zone, in a <time>', async () => {
-    // Ordered 2 March 2026 at 10:00 Madrid time: free until 3 March 10:00 Madrid time.
-    const el = await render('es', policyEs(), '2026-03-02T10:00:00+01:00');
-    expect(timesOf(el)).to.deep.equal(['2026-03-03T09:00:00.000Z']);
-    expect(partText(el, 'free')).to.match(/^Puede cancelar sin coste hasta el martes, 3 de marzo de 2026, 10:00 \(.+\)\.$/);
-    const en = await render('en', policyEs(), '2026-03-02T09:00:00Z');
-    expect(partText(en, 'free')).to.match(/until Tuesday, March 3, 2026(,| at) 10:00\sAM \(Central European Time\)\./);
+  describe('with ordered-at', () => {
+    let clock: ReturnType<typeof clockAt> | undefined;
+    afterEach(() => clock?.restore());
+
+    it('says until when, in the merchant zone, with the time as people say it, the date in a <time>', async () => {
+      // Ordered 2 March 2026 at 10:00 Madrid time: free until 3 March 10:00 Madrid time; it is now an hour later.
+      clock = clockAt('2026-03-02T11:00:00+01:00');
+      const el = await render('es', policyEs(), '2026-03-02T10:00:00+01:00');
+      expect(timesOf(el)).to.deep.equal(['2026-03-03T09:00:00.000Z']);
+      expect(partText(el, 'free')).to.match(/^Puede cancelar sin coste hasta las 10 del martes 3 de marzo de 2026 \(.+\)\.$/);
+      const fr = await render('fr', policyEs(), '2026-03-02T10:00:00+01:00');
+      expect(partText(fr, 'free')).to.match(/^Vous pouvez annuler sans frais jusqu'au mardi 3 mars 2026 à 10\sh \(.+\)\.$/);
+      const en = await render('en', policyEs(), '2026-03-02T09:00:00Z');
+      expect(partText(en, 'free')).to.match(/^You can cancel free of charge until 10\sAM on Tuesday, March 3, 2026 \(Central European Time\)\.$/);
+    });
+
+    it('Spanish says "la 1" but "las 2": the hour chooses the form', async () => {
+      clock = clockAt('2026-03-02T02:00:00+01:00');
+      const one = await render('es', policyEs(), '2026-03-02T01:30:00+01:00');
+      expect(partText(one, 'free')).to.match(/^Puede cancelar sin coste hasta la 1:30 del martes 3 de marzo de 2026 /);
+      const two = await render('es', policyEs(), '2026-03-02T02:00:00+01:00');
+      expect(partText(two, 'free')).to.match(/^Puede cancelar sin coste hasta las 2 del martes 3 de marzo de 2026 /);
+    });
+
+    it('once the moment has passed, says it ended, and turns so by itself at that moment', async () => {
+      clock = clockAt('2026-03-03T09:59:30+01:00', true);
+      const el = await render('en', policyEs(), '2026-03-02T10:00:00+01:00');
+      expect(partText(el, 'free')).to.match(/^You can cancel free of charge until 10\sAM on Tuesday, March 3, 2026/);
+      await clock.tickAsync(31_000);
+      await el.updateComplete;
+      expect(partText(el, 'free')).to.equal('The free cancellation period ended on Tuesday, March 3, 2026.');
+      // The fee that now applies is still said.
+      expect(partText(el, 'fee')).to.match(/^After that, cancelling costs €5(\.00)?\.$/);
+      const fr = await render('fr', policyEs(), '2026-03-01T10:00:00+01:00');
+      expect(partText(fr, 'free')).to.equal("La période d'annulation gratuite a pris fin le lundi 2 mars 2026.");
+    });
   });
 
   it('fires policy-ready with the end of the free period', async () => {
@@ -57,7 +86,23 @@ describe('<policy-cancellation>', () => {
     const el = await render('fr', policy);
     expect(part(el, 'free')).to.equal(null);
     expect(partText(el, 'fee')!.replace(/\s/g, ' ')).to.equal("L'annulation entraîne des frais de 15 €.");
-    expect(partText(el, 'notice')).to.contain('veuillez nous prévenir 30 jours avant');
+    expect(partText(el, 'notice')).to.contain('veuillez nous prévenir au moins 30 jours avant');
+  });
+
+  it('a percentage with no free period says of what; a free period of 0 hours or a fee of 0 is not mentioned', async () => {
+    const policy = policyFull();
+    policy.cancellation = { free: { withinHours: 0 }, fee: { percent: 10 } };
+    const en = await render('en', policy);
+    expect(part(en, 'free')).to.equal(null);
+    expect(partText(en, 'fee')).to.equal('Cancelling costs 10% of the order amount.');
+    const es = await render('es', policy);
+    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal('La cancelación tiene un coste del 10 % del importe del pedido.');
+    const freeFee = policyFull();
+    freeFee.cancellation = { free: { withinHours: 24 }, fee: { amount: 0, currency: 'EUR' } };
+    const zero = await render('fr', freeFee);
+    expect(partText(zero, 'free')).to.equal('Annulation gratuite dans les 24 heures suivant la commande.');
+    expect(part(zero, 'fee')).to.equal(null);
+    expect(part(zero, 'explanation')).to.equal(null);
   });
 
   it('says plainly when the policy does not state cancellation', async () => {

@@ -181,6 +181,22 @@ describe('<policy-delivery-window>', () => {
       // policy-full delivers Monday to Saturday: only Sunday has no deliveries.
       expect(why).to.contain('Public holidays and days without deliveries (Sunday) are not counted.');
     });
+
+    it('a same-day delivery is said in words, never as "0 working days"', async () => {
+      const policy = policyFull();
+      Object.assign(policy.delivery.methods[0], { handlingDays: { min: 0, max: 0 }, transitDays: { min: 0, max: 0 }, padding: { min: 0, max: 0 } });
+      const expected = {
+        en: ['Same-day delivery', 'We prepare and deliver your order on the day we receive it.'],
+        fr: ['Livraison le jour même', 'Nous préparons et livrons votre commande le jour où nous la recevons.'],
+        es: ['Entrega el mismo día', 'Preparamos y entregamos su pedido el mismo día en que lo recibimos.'],
+      };
+      for (const [lang, [days, why]] of Object.entries(expected)) {
+        const el = await render(lang, policy);
+        expect(part(el, 'days')!.textContent!.trim(), lang).to.equal(days);
+        expect(part(el, 'why')!.textContent!.replace(/\s+/g, ' '), lang).to.contain(why);
+        expect(textOf(el), lang).not.to.match(/\b0\b/);
+      }
+    });
   });
 
   describe('why a range', () => {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PolicyReturns } from '../../src/index.js';
-import { nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
+import { clockAt, nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
 
 const render = (lang: string, policy: unknown, deliveredOn = '') =>
   fixture<PolicyReturns>(html`<policy-returns lang=${lang} .policy=${policy} delivered-on=${deliveredOn || undefined}></policy-returns>`);
@@ -35,7 +35,7 @@ describe('<policy-returns>', () => {
       const el = await render('es', policyEs());
       expect(partText(el, 'headline')).to.equal('Devoluciones en un plazo de 14 días');
       expect(partText(el, 'fees')).to.equal('Los gastos de devolución corren a su cargo.');
-      expect(partText(el, 'how')).to.equal('Puede devolverlo por correo.');
+      expect(partText(el, 'how')).to.equal('Puede hacer la devolución por correo.');
       expect(partText(el, 'condition')).to.contain('sin usar');
       expect(textOf(el)).not.to.contain('gratuita');
     });
@@ -72,15 +72,36 @@ describe('<policy-returns>', () => {
   });
 
   describe('on an order page: the deadline as a date', () => {
+    let clock: ReturnType<typeof clockAt> | undefined;
+    afterEach(() => clock?.restore());
+
     it('gives the last day in a <time>, in three languages', async () => {
-      // Delivered Monday 9 March 2026 + 30 days = Wednesday 8 April 2026.
+      // Delivered Monday 9 March 2026 + 30 days = Wednesday 8 April 2026; it is now the day after delivery.
+      clock = clockAt('2026-03-10T12:00:00+01:00');
       const fr = await render('fr', policyFull(), '2026-03-09');
       expect(timesOf(fr)).to.deep.equal(['2026-04-08']);
       expect(partText(fr, 'deadline')).to.equal("Vous pouvez nous renvoyer cet article jusqu'au mercredi 8 avril 2026 inclus.");
       const es = await render('es', policyFull(), '2026-03-09');
-      expect(partText(es, 'deadline')).to.equal('Puede devolvernos este artículo hasta el miércoles, 8 de abril de 2026, incluido.');
+      expect(partText(es, 'deadline')).to.equal('Puede devolvernos este artículo hasta el miércoles 8 de abril de 2026, incluido.');
       const en = await render('en', policyFull(), '2026-03-09');
       expect(partText(en, 'deadline')).to.equal('You can send this item back until Wednesday, April 8, 2026.');
+    });
+
+    it('the last day included, in the shop zone; the day after, it says the period has ended', async () => {
+      // 23:30 in Paris on the last day (21:30 UTC): still open.
+      clock = clockAt('2026-04-08T21:30:00Z');
+      const last = await render('en', policyFull(), '2026-03-09');
+      expect(partText(last, 'deadline')).to.equal('You can send this item back until Wednesday, April 8, 2026.');
+      clock.restore();
+      // 00:30 in Paris the next day (22:30 UTC, still the 8th in UTC): over.
+      clock = clockAt('2026-04-08T22:30:00Z');
+      const over = await render('en', policyFull(), '2026-03-09');
+      expect(partText(over, 'deadline')).to.equal('The return period for this item ended on Wednesday, April 8, 2026.');
+      expect(timesOf(over)).to.deep.equal(['2026-04-08']);
+      const fr = await render('fr', policyFull(), '2026-03-09');
+      expect(partText(fr, 'deadline')).to.equal('Le délai de retour de cet article a pris fin le mercredi 8 avril 2026.');
+      const es = await render('es', policyFull(), '2026-03-09');
+      expect(partText(es, 'deadline')).to.equal('El plazo de devolución de este artículo terminó el miércoles 8 de abril de 2026.');
     });
 
     it('moves a deadline that falls on a public holiday to the next business day', async () => {

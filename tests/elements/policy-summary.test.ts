@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PolicySummary } from '../../src/index.js';
-import { nextEvent, policyEs, policyFull } from './helpers.js';
+import { clockAt, nextEvent, policyEs, policyFull } from './helpers.js';
 
 const render = (lang: string, policy: unknown, attrs = '') => {
   const host = document.createElement('div');
@@ -68,9 +68,14 @@ describe('<policy-summary>', () => {
   });
 
   it('passes delivered-on and ordered-at to its sections', async () => {
-    const el = await render('es', policyEs(), 'delivered-on="2026-03-09" ordered-at="2026-03-02T10:00:00+01:00"');
-    expect(sectionText(el, 'returns')).to.contain('hasta el lunes, 23 de marzo de 2026');
-    expect(sectionText(el, 'cancellation')).to.contain('hasta el martes, 3 de marzo de 2026');
+    const clock = clockAt('2026-03-10T12:00:00+01:00');
+    try {
+      const el = await render('es', policyEs(), 'delivered-on="2026-03-09" ordered-at="2026-03-10T10:00:00+01:00"');
+      expect(sectionText(el, 'returns')).to.contain('hasta el lunes 23 de marzo de 2026');
+      expect(sectionText(el, 'cancellation')).to.contain('hasta las 10 del miércoles 11 de marzo de 2026');
+    } finally {
+      clock.restore();
+    }
   });
 
   it("passes a section's error on to the page as its own", async () => {
