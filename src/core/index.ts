@@ -6,6 +6,6 @@ export { parsePolicy, checkPolicy, PolicyError, type CheckOptions, type CheckRes
 export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js';
 export { returnDeadline } from './returns.js';
 export { freeCancellationEnd } from './cancellation.js';
-export { textFor } from './text.js';
+export { textFor, textIn } from './text.js';
 export { wallClock, instantAt, nextLocalMidnight } from './calendar.js';
 export type * from './types.js';

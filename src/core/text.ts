@@ -4,10 +4,17 @@ import type { Text } from './types.js';
  * The merchant's text in `lang`: the exact tag, else its base language, else English, else the
  * first language present.
  */
-export function textFor(text: Text | undefined, lang: string): string | undefined {
-  if (text === undefined || typeof text === 'string') return text;
-  const base = lang.split('-')[0]!;
-  return text[lang] ?? text[base] ?? text.en ?? Object.values(text)[0];
+export const textFor = (text: Text | undefined, lang: string): string | undefined => textIn(text, lang)?.text;
+
+/**
+ * `textFor`, with the language the text was found in (none for a plain string, whose language the
+ * policy does not say): a page shows it with that `lang`, so that it is read in its own voice.
+ */
+export function textIn(text: Text | undefined, lang: string): { text: string; lang?: string } | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return { text };
+  const key = [lang, lang.split('-')[0]!, 'en', ...Object.keys(text)].find((k) => text[k] !== undefined);
+  return key === undefined ? undefined : { text: text[key]!, lang: key };
 }
 
 const OPENERS: Record<string, 'embedding' | 'isolate'> = {

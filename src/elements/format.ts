@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalDate, Money, Weekday } from '../core/types.js';
 
 /**
@@ -135,3 +135,10 @@ export function sentence(
     .split(new RegExp(`${MARK}(\\d+)${MARK}`, 'u'))
     .map((piece, i) => (i % 2 ? parts[names[Number(piece)]!]! : piece));
 }
+
+/**
+ * The `lang` of a merchant's text found in another language than the one shown around it (English
+ * notes on a Spanish page), so that a screen reader reads it in its own voice; else no attribute.
+ */
+export const ownLang = (found: { lang?: string } | undefined, locale: string) =>
+  found?.lang && found.lang.split('-')[0]!.toLowerCase() !== locale.split('-')[0]!.toLowerCase() ? found.lang : nothing;

@@ -3,9 +3,9 @@ import { property } from 'lit/decorators.js';
 import { nextLocalMidnight } from '../core/calendar.js';
 import { quoteMethod } from '../core/arithmetic.js';
 import { deliveryMethod } from '../core/delivery.js';
-import { textFor } from '../core/text.js';
+import { textIn } from '../core/text.js';
 import type { DeliveryQuote, Policy } from '../core/types.js';
-import { dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, sentence, WEEK, weekdayName } from './format.js';
+import { dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, ownLang, sentence, WEEK, weekdayName } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
@@ -75,8 +75,8 @@ export class PolicyDeliveryWindow extends PolicyElement {
         : t('delivery.days', { min: quoted.minDays, count: quoted.maxDays });
     // Whole minutes, rounded down: the shopper who orders within the time shown does get these dates.
     const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now.getTime()) / MINUTE) : 0;
-    const label = textFor(method.label, locale);
-    const note = textFor(method.note, locale);
+    const label = textIn(method.label, locale);
+    const note = textIn(method.note, locale);
     const slot = method.timeSlot;
     const price = method.price && (method.price.amount ? t('delivery.price', { price: formatMoney(locale, method.price) }) : t('delivery.free'));
     const closed = WEEK.filter((d) => !policy.calendar.deliveryDays.includes(d));
@@ -88,7 +88,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
       ${left >= 1 ? html`<p part="countdown">${t('delivery.countdown', { time: formatDuration(locale, left) })}</p>` : nothing}
       ${label || price
         ? html`<p part="method">
-            ${label ? html`<span part="label">${label}</span>` : nothing}${label && price ? ' · ' : nothing}${price
+            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${label.text}</span>` : nothing}${label && price ? ' · ' : nothing}${price
               ? html`<span part="price">${price}</span>`
               : nothing}
           </p>`
@@ -104,7 +104,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
             </p>
             <p part="explanation">${t('delivery.slotWhy')}</p>`
         : nothing}
-      ${note ? html`<p part="note">${note}</p>` : nothing}
+      ${note ? html`<p part="note" lang=${ownLang(note, locale)}>${note.text}</p>` : nothing}
       <details part="why">
         <summary>${t('delivery.whyTitle')}</summary>
         <p part="explanation">

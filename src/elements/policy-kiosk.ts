@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { textFor } from '../core/text.js';
+import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
-import { intl } from './format.js';
+import { intl, ownLang } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
@@ -157,11 +157,11 @@ export class PolicyKiosk extends PolicyElement {
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const current = locale.split('-')[0];
     const offered = this.languages.split(/\s+/).filter(Boolean);
-    const name = textFor(policy.merchant.name, locale);
+    const name = textIn(policy.merchant.name, locale);
     this.shown = { language: locale };
     return html`
       <div part="header">
-        ${name ? html`<p part="title">${name}</p>` : html`<span></span>`}
+        ${name ? html`<p part="title" lang=${ownLang(name, locale)}>${name.text}</p>` : html`<span></span>`}
         <div part="switch" role="group" aria-label=${t('kiosk.language')}>
           ${offered.map((l) => {
             const native = intl(Intl.DisplayNames, l, { type: 'language' }).of(l) ?? l;

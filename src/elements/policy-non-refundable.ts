@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { textFor } from '../core/text.js';
+import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
+import { ownLang } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles, policyLink } from './policy-element.js';
 
@@ -52,13 +53,16 @@ export class PolicyNonRefundable extends PolicyElement {
     // The standard "other" reason points to the full terms: give the way there.
     const { policyUrl } = policy.merchant;
     const needsLink = policyUrl && entries.some((e) => e.reason === 'other' && !e.explanation);
-    return html`${entries.map(
-      (e) => html`<div part="entry">
+    return html`${entries.map((e) => {
+      const items = textIn(e.items, locale)!;
+      // The shop's own explanation, else the standard one for the reason, in the reader's language.
+      const own = textIn(e.explanation, locale);
+      return html`<div part="entry">
         <p part="title">${t('nonRefundable.title')}</p>
-        <p part="items">${textFor(e.items, locale)}</p>
-        <p part="explanation">${textFor(e.explanation, locale) ?? t(`nonRefundable.reason_${e.reason}`)}</p>
-      </div>`,
-    )}${needsLink ? policyLink(language, policyUrl) : nothing}`;
+        <p part="items" lang=${ownLang(items, locale)}>${items.text}</p>
+        <p part="explanation" lang=${ownLang(own, locale)}>${own ? own.text : t(`nonRefundable.reason_${e.reason}`)}</p>
+      </div>`;
+    })}${needsLink ? policyLink(language, policyUrl) : nothing}`;
   }
 
   protected renderPlaceholder() {

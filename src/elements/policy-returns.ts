@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { wallClock } from '../core/calendar.js';
 import { returnDeadline } from '../core/returns.js';
-import { textFor } from '../core/text.js';
+import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
-import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, sentence } from './format.js';
+import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, ownLang, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
 
@@ -42,7 +42,7 @@ export class PolicyReturns extends PolicyElement {
     // The deadline day included, in the shop's zone: an order page opened weeks later says it has ended.
     const passed = !!deadline && wallClock(new Date(), policy.merchant.timeZone).date > deadline;
     this.shown = { deadline };
-    const notes = textFor(returns.notes, locale);
+    const notes = textIn(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
 
     return html`
@@ -59,7 +59,7 @@ export class PolicyReturns extends PolicyElement {
       ${line('refund', refund?.method && t(`returns.refund_${refund.method}`))}
       ${line('refund-delay', refund?.withinDays !== undefined && t('returns.refundWithin', { count: refund.withinDays }))}
       ${line('restocking', returns.restockingFeePercent && t('returns.restocking', { percent: formatPercent(locale, returns.restockingFeePercent) }))}
-      ${line('note', notes)}
+      ${notes ? html`<p part="note" lang=${ownLang(notes, locale)}>${notes.text}</p>` : nothing}
     `;
   }
 

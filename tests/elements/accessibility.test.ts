@@ -48,6 +48,32 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     }
   }
 
+  it("marks the shop's own text with its language when it is not the page's, so it is read in its own voice", async () => {
+    const policy = policyFull();
+    // Only in English, only in French, in Spanish, and with no language said.
+    policy.delivery.methods[0].label = { en: 'Standard delivery' };
+    policy.delivery.methods[0].note = { fr: 'Colis remis en main propre.' };
+    policy.returns.notes = { es: 'Los muebles se recogen a domicilio.' };
+    policy.nonRefundable[0].items = 'Hygiene items';
+    policy.nonRefundable[0].explanation = { fr: "Pour des raisons d'hygiène.", en: 'For hygiene reasons.' };
+    policy.merchant.name = { fr: 'Maison Dupont' };
+    const shadow = async (template: unknown) => (await fixture(template as never)).shadowRoot!;
+    const delivery = await shadow(html`<policy-delivery-window lang="es" .policy=${policy}></policy-delivery-window>`);
+    expect(delivery.querySelector('[part~="label"]')!.getAttribute('lang')).to.equal('en');
+    expect(delivery.querySelector('[part~="note"]')!.getAttribute('lang')).to.equal('fr');
+    const returns = await shadow(html`<policy-returns lang="es" .policy=${policy}></policy-returns>`);
+    expect(returns.querySelector('[part~="note"]')!.hasAttribute('lang')).to.equal(false);
+    const items = await shadow(html`<policy-non-refundable lang="es" category="hygiene" .policy=${policy}></policy-non-refundable>`);
+    expect(items.querySelector('[part~="items"]')!.hasAttribute('lang')).to.equal(false);
+    // The shop's own explanation, in French and English only, on a Spanish page: English, marked so.
+    expect(items.querySelector('[part~="explanation"]')!.getAttribute('lang')).to.equal('en');
+    const kiosk = await shadow(html`<policy-kiosk lang="es" .policy=${policy}></policy-kiosk>`);
+    expect(kiosk.querySelector('[part~="title"]')!.getAttribute('lang')).to.equal('fr');
+    // Found in the page's language: nothing to mark.
+    const spanish = await shadow(html`<policy-non-refundable lang="es" category="hygiene" .policy=${policyFull()}></policy-non-refundable>`);
+    expect(spanish.querySelector('[part~="explanation"]')!.hasAttribute('lang')).to.equal(false);
+  });
+
   it('reads a date range as words, never as "4 dash 6"', async () => {
     for (const lang of LANGUAGES) {
       const el = await fixture(html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`);
