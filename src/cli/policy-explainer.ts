@@ -1,6 +1,6 @@
 /**
  * `npx policy-explainer check policy.json`: the policy file checked before it goes live, every
- * problem at its line and column (file:line:column, which editors and terminals turn into links),
+ * problem at its line and column (unknown fields are errors here, with a "did you mean" hint) (file:line:column, which editors and terminals turn into links),
  * with its JSON Pointer path and a plain message; then, for a valid file, what shoppers are told
  * today, so that the merchant sees the promises before the shoppers do.
  *
@@ -19,6 +19,8 @@ shoppers are told today.
 
   --now <instant>  check as of another moment, e.g. 2026-12-24T10:00:00+01:00
   --json           print the results as JSON ({file, errors, warnings} per file)
+
+Unknown fields are errors here: the elements would ignore them.
 
 Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be read.`;
 
@@ -44,11 +46,13 @@ export function checkFile(file: string, text: string, now: Date): FileReport {
     const offset = located ? place(located, issue.path, atKey) : position === undefined ? undefined : Number(position);
     return offset === undefined ? issue : { ...issue, ...lineColumn(text, offset) };
   };
+  // An unknown field is an error here, as the format says of the checker: the elements ignore it,
+  // so a misspelt optional field ("cutof") would silently change what shoppers read. Shown at its name.
+  const unknown = (w: Issue) => w.message.startsWith('Unknown field');
   return {
     file,
-    errors: errors.map((e) => withPlace(e, false)),
-    // An unknown field is best shown at its name.
-    warnings: warnings.map((w) => withPlace(w, w.message.startsWith('Unknown field'))),
+    errors: [...errors.map((e) => withPlace(e, false)), ...warnings.filter(unknown).map((w) => withPlace(w, true))],
+    warnings: warnings.filter((w) => !unknown(w)).map((w) => withPlace(w, false)),
     ...(policy ? { policy } : {}),
   };
 }
@@ -136,7 +140,10 @@ export function main(args: string[], out: (line: string) => void = console.log):
     if (json) continue;
     for (const line of report(result)) out(line);
     const counts = `${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`;
-    if (policy) {
+    if (policy && result.errors.length) {
+      out(`${file}: not valid (${counts}). The elements would ignore the unknown fields and show what follows; fix their names.`);
+      for (const line of promises(policy, now)) out(line);
+    } else if (policy) {
       out(`${file}: valid (${counts})`);
       for (const line of promises(policy, now)) out(line);
     } else {

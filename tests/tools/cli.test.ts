@@ -90,8 +90,8 @@ describe('policy-explainer check', () => {
 
     const typo = file('typo.json', '{\n  "version": 1,\n  "merchant": { "timeZone": "UTC", "nmae": "Shop" }\n}\n');
     const result = check('check', typo);
-    expect(result.status).toBe(0);
-    expect(result.lines[0]).toMatch(/typo\.json:3:36  warning +\/merchant\/nmae  Unknown field "nmae" is ignored; did you mean "name"\?/);
+    expect(result.status).toBe(1);
+    expect(result.lines[0]).toMatch(/typo\.json:3:36  error +\/merchant\/nmae  Unknown field "nmae" is ignored; did you mean "name"\?/);
     expect(textAt(typo, 3, 36, 6)).toBe('"nmae"');
 
     const syntax = file('syntax.json', '{\n  "version": 1,\n  "returns": { "windowDays": 30, }\n}\n');
@@ -99,6 +99,20 @@ describe('policy-explainer check', () => {
     expect(out.status).toBe(1);
     expect(out.lines[0]).toMatch(/syntax\.json:3:34  error +\(the whole file\)  The file is not valid JSON/);
     expect(textAt(syntax, 3, 34, 1)).toBe('}');
+  });
+
+  it('an unknown field is an error, as the format asks of the checker: a misspelt cutoff would vanish unseen', () => {
+    const policy = structuredClone(SEED.policy) as { delivery: { methods: Record<string, unknown>[] } };
+    const method = policy.delivery.methods[0]!;
+    method.cutof = method.cutoff;
+    delete method.cutoff;
+    const { status, lines, text } = check('check', file('cutof.json', JSON.stringify(policy, null, 2)), '--now', SEED.now);
+    expect(status).toBe(1);
+    expect(lines[0]).toMatch(/cutof\.json:\d+:\d+  error +\/delivery\/methods\/0\/cutof  Unknown field "cutof" is ignored; did you mean "cutoff"\?/);
+    expect(text).toContain('not valid (1 error, 0 warnings). The elements would ignore the unknown fields');
+    // What the elements would then show: no cutoff, said plainly.
+    expect(text).toMatch(/delivery "standard": between .*\)$/m);
+    expect(text).not.toContain('if ordered before');
   });
 
   it('keys with "/" or "~" and values in lists are found by their escaped JSON Pointer', () => {
