@@ -129,10 +129,16 @@ const currency = pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, s
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 /**
- * Codes Intl knows as regions but ISO 3166-1 does not list: a method for "UK" would never match
- * a shopper in GB, so they are refused with the right code where there is one.
+ * Codes Intl knows as regions but ISO 3166-1 does not assign to a country (reserved, former or
+ * private-use codes, and EL, the EU's code for Greece): a method for "UK" or "IC" (the Canaries)
+ * would never match a shopper whose country is GB or ES, so they are refused, with the code to
+ * write where there is one. With these out, Intl's regions are exactly ISO 3166-1's 249.
  */
-const NOT_COUNTRIES: Record<string, string | undefined> = { UK: 'GB', EL: 'GR', EU: undefined, EZ: undefined, UN: undefined };
+const NOT_COUNTRIES: Record<string, string | undefined> = {
+  ...Object.fromEntries('AN BU CS DD DY EU EZ HV NH QO RH SU TP UN VD XA XB XK YD YU ZR ZZ'.split(' ').map((code) => [code, undefined])),
+  // Codes for a part of a country, or used for one: the country's own code instead.
+  ...{ UK: 'GB', EL: 'GR', IC: 'ES', EA: 'ES', AC: 'SH', TA: 'SH', DG: 'IO', CP: 'FR', CQ: 'GG', FX: 'FR' },
+};
 
 const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {
   try {
@@ -145,7 +151,7 @@ const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals
 const country: Reader<string> = (c, v, path) => {
   if (typeof v === 'string' && Object.hasOwn(NOT_COUNTRIES, v)) {
     const instead = NOT_COUNTRIES[v];
-    return fail(c, path, `"${v}" is not an ISO 3166-1 country code${instead ? `: use "${instead}"` : '; list the countries themselves'}`);
+    return fail(c, path, `"${v}" is not an ISO 3166-1 country code${instead ? `: use "${instead}"` : ' (a reserved, former or group code); list the countries themselves'}`);
   }
   return isoCountry(c, v, path);
 };

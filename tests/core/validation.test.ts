@@ -193,6 +193,22 @@ describe('currencies and countries are upper-case ISO codes', () => {
   it('refuses "UK" with the right code, "GB" (a method for UK would never match a shopper in GB)', () =>
     expectError(withMethod({ countries: ['FR', 'UK'] }), '/delivery/methods/0/countries/1', /use "GB"/));
   it('refuses "EU", which is not a country', () => expectError(withMerchant({ country: 'EU' }), '/merchant/country', /not an ISO 3166-1/));
+
+  it('refuses the codes Intl knows but ISO 3166-1 gives no country, with the code to write', () => {
+    // The Canaries and Ceuta are in ES: a method for "IC" would never match a shopper there.
+    expectError(withMerchant({ country: 'IC' }), '/merchant/country', /^"IC" is not an ISO 3166-1 country code: use "ES"/);
+    expectError(withMerchant({ country: 'EA' }), '/merchant/country', /use "ES"/);
+    expectError(withMerchant({ country: 'AC' }), '/merchant/country', /use "SH"/);
+    for (const code of ['XK', 'ZZ', 'QO', 'XA', 'SU', 'YU', 'CS', 'DD', 'ZR', 'AN', 'FX', 'CP', 'DG', 'TA', 'CQ']) {
+      expect(checkPolicy(withMerchant({ country: code })).errors.map((e) => e.path), code).toEqual(['/merchant/country']);
+    }
+  });
+
+  it("accepts ISO 3166-1's newer and smaller countries", () => {
+    for (const code of ['BQ', 'CW', 'SX', 'SS', 'ME', 'RS', 'TL', 'AX', 'GG', 'JE', 'IM']) {
+      expect(checkPolicy(withMerchant({ country: code })).errors, code).toEqual([]);
+    }
+  });
   it('warns about a destination listed twice, keeps one, and still accepts the policy', () => {
     const { policy, errors, warnings } = checkPolicy(withMethod({ countries: ['FR', 'MC', 'FR'] }));
     expect(errors).toEqual([]);
