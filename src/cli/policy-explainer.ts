@@ -1,6 +1,6 @@
 /**
  * `npx policy-explainer check policy.json`: the policy file checked before it goes live, every
- * problem at its line and column (unknown fields are errors here, with a "did you mean" hint) (file:line:column, which editors and terminals turn into links),
+ * problem at its line and column (file:line:column, which editors and terminals turn into links),
  * with its JSON Pointer path and a plain message; then, for a valid file, what shoppers are told
  * today, so that the merchant sees the promises before the shoppers do.
  *
@@ -8,7 +8,7 @@
  * the command was not understood.
  */
 import { readFileSync } from 'node:fs';
-import { checkPolicy, freeCancellationEnd, quoteDelivery, returnDeadline, wallClock, type Issue, type Policy } from '../core/index.js';
+import { checkPolicy, freeCancellationEnd, instantOf, quoteDelivery, returnDeadline, wallClock, type Issue, type Policy } from '../core/index.js';
 import { lineColumn, locate, place, type Located } from './locate.js';
 
 const USAGE = `Usage: policy-explainer check <policy.json>... [--now <date and time>] [--json]
@@ -17,7 +17,8 @@ Checks policy files against the policy format (version 1). For each problem: whe
 (file:line:column and the JSON Pointer path) and what to change. For a valid file: the dates
 shoppers are told today.
 
-  --now <instant>  check as of another moment, e.g. 2026-12-24T10:00:00+01:00
+  --now <instant>  check as of another moment, e.g. 2026-12-24T10:00:00+01:00, or
+                   2026-12-24T10:00 on the shop's own clock
   --json           print the results as JSON ({file, errors, warnings} per file)
 
 Unknown fields are errors here: the elements would ignore them.
@@ -32,7 +33,7 @@ export interface FileReport {
 }
 
 /** Reads and checks one file; problems get their line and column. */
-export function checkFile(file: string, text: string, now: Date): FileReport {
+export function checkFile(file: string, text: string, now: Date | string): FileReport {
   const { policy, errors, warnings } = checkPolicy(text, { now });
   let located: Located | undefined;
   try {
@@ -60,8 +61,10 @@ export function checkFile(file: string, text: string, now: Date): FileReport {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What shoppers are told today, in plain English, for the merchant to read before going live. */
-export function promises(policy: Policy, now: Date): string[] {
+export function promises(policy: Policy, at: Date | string): string[] {
   const { timeZone } = policy.merchant;
+  // Without an offset, a reading of the shop's clock.
+  const now = instantOf(at, timeZone);
   const day = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${iso}T00:00:00Z`),
@@ -103,14 +106,14 @@ export function main(args: string[], out: (line: string) => void = console.log):
     return 0;
   }
   const files: string[] = [];
-  let now = new Date();
+  let now: Date | string = new Date();
   let json = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--json') json = true;
     else if (arg === '--now') {
-      now = new Date(rest[++i] ?? '');
-      if (Number.isNaN(now.getTime())) {
+      now = rest[++i] ?? '';
+      if (Number.isNaN(instantOf(now, 'UTC').getTime())) {
         out(`policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${JSON.stringify(rest[i] ?? '')})`);
         return 2;
       }

@@ -71,6 +71,19 @@ export function instantAt(date: LocalDate, time: string, timeZone: string, from 
   return new Date(after);
 }
 
+/**
+ * An instant from a Date or an ISO 8601 string. A string with no offset and no Z
+ * ("2026-03-02T13:30", "2026-03-02") is a reading of the merchant's clock: read in the process's
+ * zone, as Date does, it would give another answer on every server.
+ */
+export function instantOf(value: Date | string, timeZone: string): Date {
+  const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,3})?)?)?$/.exec(value) : null;
+  if (!m) return new Date(value);
+  if (!parseDay(m[1]!)) return new Date(NaN);
+  const start = instantAt(m[1]!, `${m[2] ?? '00'}:${m[3] ?? '00'}`, timeZone).getTime();
+  return new Date(start + Number(m[4] ?? 0) * 1000 + Math.round(Number(m[5] ?? 0) * 1000));
+}
+
 /** The next instant at which the merchant's date changes. */
 export function nextLocalMidnight(now: Date, timeZone: string): Date {
   return instantAt(isoDay(nextDay(parseDay(wallClock(now, timeZone).date)!)), '00:00', timeZone);

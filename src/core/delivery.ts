@@ -1,4 +1,5 @@
 import { quoteMethod } from './arithmetic.js';
+import { instantOf } from './calendar.js';
 import { parsePolicy, PolicyError } from './parse.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
@@ -29,7 +30,7 @@ export interface QuoteOptions {
   method?: string;
   /** The destination country (ISO 3166-1), used when no method is named. */
   country?: string;
-  /** The order instant; default: now. */
+  /** The order instant; default: now. An ISO string without an offset is a reading of the merchant's clock. */
   now?: Date | string;
 }
 
@@ -37,7 +38,7 @@ export interface QuoteOptions {
 export function quoteDelivery(input: Policy | unknown, options: QuoteOptions = {}): DeliveryQuote {
   const policy = parsePolicy(input);
   const m = deliveryMethod(policy, options);
-  const now = options.now === undefined ? new Date() : new Date(options.now);
+  const now = options.now === undefined ? new Date() : instantOf(options.now, policy.merchant.timeZone);
   if (Number.isNaN(now.getTime())) {
     throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${String(options.now)}.` }]);
   }

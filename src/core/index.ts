@@ -7,5 +7,5 @@ export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js'
 export { returnDeadline } from './returns.js';
 export { freeCancellationEnd } from './cancellation.js';
 export { textFor, textIn } from './text.js';
-export { wallClock, instantAt, nextLocalMidnight } from './calendar.js';
+export { wallClock, instantAt, instantOf, nextLocalMidnight } from './calendar.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import { lastReturnDay, quoteMethod } from './arithmetic.js';
-import { isoDay, parseDay, wallClock } from './calendar.js';
+import { instantOf, isoDay, parseDay, wallClock } from './calendar.js';
 import { unclosedDirection } from './text.js';
 import type { Issue, Policy } from './types.js';
 
@@ -20,7 +20,10 @@ export interface CheckResult {
 }
 
 export interface CheckOptions {
-  /** The instant the dates are worked out from, for the warnings that depend on it (default: now). */
+  /**
+   * The instant the dates are worked out from, for the warnings that depend on it (default: now).
+   * An ISO string without an offset is a reading of the merchant's clock.
+   */
   now?: Date | string;
 }
 
@@ -444,7 +447,7 @@ function holidaysRunOut(policy: Policy, now: Date): Issue | undefined {
  * on the date (holidays that run out): `now` sets it, for tests and for checking ahead.
  */
 export function checkPolicy(input: unknown, { now }: CheckOptions = {}): CheckResult {
-  return safely(input, now === undefined ? new Date() : new Date(now));
+  return safely(input, now ?? new Date());
 }
 
 /**
@@ -465,7 +468,7 @@ export function datedWarnings(policy: Policy, now: Date): Issue[] {
 }
 
 /** `check`, never throwing; `now` undefined leaves out the warnings that depend on the date. */
-function safely(input: unknown, now: Date | undefined): CheckResult {
+function safely(input: unknown, now: Date | string | undefined): CheckResult {
   const c: Checker = { errors: [], warnings: [] };
   try {
     return check(c, input, now);
@@ -484,7 +487,7 @@ const messageOf = (e: unknown) => {
   }
 };
 
-function check(c: Checker, input: unknown, now: Date | undefined): CheckResult {
+function check(c: Checker, input: unknown, now: Date | string | undefined): CheckResult {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -503,7 +506,7 @@ function check(c: Checker, input: unknown, now: Date | undefined): CheckResult {
     c.warnings.push({ path: '/cancellation', message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.' });
   }
   const policy = withDefaults(raw);
-  if (now) c.warnings.push(...datedWarnings(policy, now));
+  if (now !== undefined) c.warnings.push(...datedWarnings(policy, instantOf(now, policy.merchant.timeZone)));
   parsed.add(policy);
   return { policy, errors: c.errors, warnings: c.warnings };
 }

@@ -12,7 +12,7 @@ import { PolicyElement } from './policy-element.js';
  * channels; the notice for subscriptions and services. With `ordered-at`, until when the free
  * cancellation lasts, as a date and time in the merchant's zone.
  *
- * @attr ordered-at - The order instant (ISO 8601 with an offset or Z).
+ * @attr ordered-at - The order instant, ISO 8601 (without an offset: on the merchant's clock).
  * @fires policy-ready - `detail.freeUntil`: the end of the free period (ISO instant), when it is known.
  * @csspart free - The free period.
  * @csspart fee - The fee after it.

@@ -5,7 +5,7 @@
  * tests/elements/time.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, parsePolicy, quoteDelivery, returnDeadline } from '../../src/core/index.js';
+import { checkPolicy, freeCancellationEnd, instantOf, parsePolicy, quoteDelivery, returnDeadline } from '../../src/core/index.js';
 import full from '../fixtures/examples/policy-full.json' with { type: 'json' };
 
 const paris = (methods: object[], holidays: string[] = [], more: object = {}) => ({
@@ -114,5 +114,34 @@ describe('a holiday list that runs out before the dates quoted now: a warning', 
 
   it('ignores a `now` that is not an instant (no warning, no exception)', () => {
     expect(holidayWarnings(paris([{ id: 'a', transitDays: { min: 1, max: 1 } }], ['2020-12-25']), 'not a date')).toEqual([]);
+  });
+});
+
+describe('an instant written without an offset is a reading of the merchant’s clock', () => {
+  // The server's zone (npm test runs this file under three) must never change the answer.
+  const cutoff = paris([{ id: 'std', cutoff: '14:00', transitDays: { min: 1, max: 1 }, padding: { min: 0, max: 0 } }]);
+
+  it('13:30 in Paris is before the 14:00 cutoff, written with or without its offset', () => {
+    const bare = quoteDelivery(cutoff, { now: '2026-03-02T13:30:00' });
+    const offset = quoteDelivery(cutoff, { now: '2026-03-02T13:30:00+01:00' });
+    expect(bare).toEqual(offset);
+    expect(bare.received).toBe('2026-03-02');
+    expect(bare.cutoff).toBe('2026-03-02T13:00:00.000Z');
+    expect(quoteDelivery(cutoff, { now: '2026-03-02T14:00' }).received).toBe('2026-03-03');
+  });
+
+  it('a date alone is the start of that day in Paris; an impossible one is refused', () => {
+    expect(instantOf('2026-03-02', 'Europe/Paris').toISOString()).toBe('2026-03-01T23:00:00.000Z');
+    expect(instantOf('2026-07-01T08:15:30.250', 'Europe/Paris').toISOString()).toBe('2026-07-01T06:15:30.250Z');
+    // Strings with an offset or Z, and Dates, are instants already.
+    expect(instantOf('2026-03-02T13:30:00Z', 'Europe/Paris').toISOString()).toBe('2026-03-02T13:30:00.000Z');
+    expect(instantOf(new Date(0), 'Asia/Tokyo').getTime()).toBe(0);
+    expect(Number.isNaN(instantOf('2026-02-30T10:00', 'Europe/Paris').getTime())).toBe(true);
+    expect(() => quoteDelivery(cutoff, { now: '2026-02-30T10:00' })).toThrow(/not a valid instant/);
+  });
+
+  it('so is the order instant of a free cancellation period', () => {
+    const policy = paris([{ id: 'std', transitDays: { min: 1, max: 1 } }], [], { cancellation: { free: { withinHours: 24 } } });
+    expect(freeCancellationEnd(policy, '2026-03-02T10:00')).toBe('2026-03-03T09:00:00.000Z');
   });
 });
