@@ -12,6 +12,14 @@ describe("the shop's Text, in the reader's language", () => {
     expect(textFor(text, 'es-MX')).toBe('Hola');
   });
 
+  it('tags match whatever their case, and a language matches any of its regional tags', () => {
+    expect(textIn({ FR: 'Boutique', EN: 'Shop' }, 'en')).toEqual({ text: 'Shop', lang: 'EN' });
+    expect(textIn({ FR: 'Boutique', EN: 'Shop' }, 'es')).toEqual({ text: 'Shop', lang: 'EN' });
+    expect(textIn({ fr: 'Boutique', 'en-GB': 'Shop' }, 'en')).toEqual({ text: 'Shop', lang: 'en-GB' });
+    expect(textIn({ fr: 'Boutique', 'en-GB': 'Shop' }, 'de')).toEqual({ text: 'Shop', lang: 'en-GB' });
+    expect(textIn({ 'es-MX': 'Tienda', fr: 'Boutique' }, 'es-ES')).toEqual({ text: 'Tienda', lang: 'es-MX' });
+  });
+
   it('a plain string has no language to tell; nothing gives nothing', () => {
     expect(textIn('Hello', 'fr')).toEqual({ text: 'Hello' });
     expect(textIn(undefined, 'fr')).toBeUndefined();
