@@ -386,8 +386,11 @@ const policyShape = shape({
     shape({
       free: [
         (c, v, path) => {
+          // One or the other: both would leave the shopper to guess which one holds.
+          if (isObject(v) && 'withinHours' in v && 'until' in v) return fail(c, path, 'Must have "until" or "withinHours", not both');
           if (isObject(v) && 'withinHours' in v) return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
-          if (isObject(v) && v.until === 'shipment') return shape({ until: [oneOf('shipment'), true] })(c, v, path);
+          // A wrong "until" is reported at its own path.
+          if (isObject(v) && 'until' in v) return shape({ until: [oneOf('shipment'), true] })(c, v, path);
           return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
         },
       ],

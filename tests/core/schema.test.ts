@@ -26,6 +26,8 @@ const BOTH: Record<string, string> = {
   'not-an-object.json': '',
   'missing-version.json': '/version',
   'version-2.json': '/version',
+  'cancellation-free-both-ways.json': '/cancellation/free',
+  'cancellation-free-until-delivery.json': '/cancellation/free/until',
   'missing-merchant.json': '/merchant',
   'missing-timezone.json': '/merchant/timeZone',
   'missing-methods.json': '/delivery/methods',

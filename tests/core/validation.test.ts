@@ -104,6 +104,8 @@ describe('days, hours and percents are whole numbers of 0 or more, and periods a
   it('rejects a number written as a string', () => expectError(withMethod({ handlingDays: { min: '1', max: 2 } }), '/delivery/methods/0/handlingDays/min', /whole number/));
   it('rejects negative notice days', () => expectError(withSection('cancellation', { noticeDays: -1 }), '/cancellation/noticeDays', /from 0 to 3650/));
   it('rejects a fraction of refund days', () => expectError(withReturns({ refund: { withinDays: 1.5 } }), '/returns/refund/withinDays', /whole number/));
+  it('rejects a free period given both ways: until shipment and within hours', () =>
+    expectError(withSection('cancellation', { free: { until: 'shipment', withinHours: 5 } }), '/cancellation/free', /"until" or "withinHours", not both/));
   it('rejects negative free-cancellation hours', () =>
     expectError(withSection('cancellation', { free: { withinHours: -24 } }), '/cancellation/free/withinHours', /whole number of hours/));
   it('rejects a time slot of 0 hours', () =>
@@ -285,7 +287,8 @@ describe('the other closed lists', () => {
     ['refund method', withReturns({ refund: { method: 'cash' } }), '/returns/refund/method'],
     ['non-refundable reason', withSection('nonRefundable', [{ id: 'x', reason: 'fragile', items: 'Glass' }]), '/nonRefundable/0/reason'],
     ['cancellation channels', withSection('cancellation', { channels: ['fax'] }), '/cancellation/channels/0'],
-    ['free cancellation', withSection('cancellation', { free: { until: 'delivery' } }), '/cancellation/free'],
+    ['free cancellation', withSection('cancellation', { free: { until: 'delivery' } }), '/cancellation/free/until'],
+    ['free cancellation, neither way', withSection('cancellation', { free: {} }), '/cancellation/free'],
   ];
   for (const [what, input, path] of cases) it(`${what}: ${path}`, () => expectError(input, path, /Must be/));
 });
