@@ -131,7 +131,8 @@ export function main(args: string[], out: (line: string) => void = console.log):
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      // Without the byte-order mark some editors write: the elements read such a file too.
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (e) {
       out(`policy-explainer: cannot read ${file}: ${(e as Error).message}`);
       status = 2;

@@ -494,7 +494,8 @@ function check(c: Checker, input: unknown, now: Date | string | undefined): Chec
   let value = input;
   if (typeof input === 'string') {
     try {
-      value = JSON.parse(input);
+      // A byte-order mark, as some editors save UTF-8 files, is not part of the JSON.
+      value = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
       fail(c, '', `The file is not valid JSON: ${(e as Error).message}`);
       return c;

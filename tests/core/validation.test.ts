@@ -296,6 +296,7 @@ describe('the other closed lists', () => {
 describe('not JSON, not an object', () => {
   it('reports a file that is not JSON at the root', () => expectError('{"version": 1, merchant: }', '', /not valid JSON/));
   it('reads a JSON string', () => expectValid(JSON.stringify(full)));
+  it('reads a JSON string that starts with a byte-order mark, as the elements do', () => expectValid(`\uFEFF${JSON.stringify(full)}`));
   for (const input of ['null', '[]', '42', '"policy"']) {
     it(`rejects the JSON ${input} at the root`, () => expectError(input, '', /object/));
   }

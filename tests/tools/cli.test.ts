@@ -115,6 +115,14 @@ describe('policy-explainer check', () => {
     expect(text).not.toContain('if ordered before');
   });
 
+  it('a file saved with a byte-order mark is read as the elements read it, lines and columns unchanged', () => {
+    const bom = file('bom.json', '\uFEFF{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Pariss" }\n}\n');
+    const { status, lines } = check('check', bom);
+    expect(status).toBe(1);
+    expect(lines[0]).toMatch(/bom\.json:3:29  error +\/merchant\/timeZone  Must be an IANA time zone/);
+    expect(check('check', file('bom-ok.json', `\uFEFF${JSON.stringify(SEED.policy)}`)).status).toBe(0);
+  });
+
   it('keys with "/" or "~" and values in lists are found by their escaped JSON Pointer', () => {
     const text = '{"a/b": {"c~d": [1, {"e": true}]}}';
     const { values, keys } = locate(text);
