@@ -42,14 +42,23 @@ function item(kind, issue, text) {
 
 function check() {
   const text = source.value;
-  const { policy, errors, warnings } = checkPolicy(text);
+  const checked = checkPolicy(text);
+  const { policy } = checked;
+  // As policy-explainer check does: an unknown field is an error here. The elements ignore it, so a
+  // misspelt field ("cutof") would silently change what shoppers read.
+  const unknown = (w) => w.message.startsWith('Unknown field');
+  const errors = [...checked.errors, ...checked.warnings.filter(unknown)];
+  const warnings = checked.warnings.filter((w) => !unknown(w));
   const list = document.createElement('ul');
   list.append(...errors.map((e) => item('error', e, text)), ...warnings.map((w) => item('warning', w, text)));
   const verdict = document.createElement('p');
-  verdict.className = policy ? 'valid' : 'invalid';
-  verdict.textContent = policy
-    ? `Valid${warnings.length ? `, with ${warnings.length} warning${warnings.length > 1 ? 's' : ''} to read` : ''}. Below: what your shoppers read today.`
-    : `Not valid: ${errors.length} problem${errors.length > 1 ? 's' : ''} to fix. Until then, shoppers see a polite message asking them to contact you, never a wrong promise.`;
+  const problems = `${errors.length} problem${errors.length > 1 ? 's' : ''} to fix`;
+  verdict.className = policy && !errors.length ? 'valid' : 'invalid';
+  verdict.textContent = !policy
+    ? `Not valid: ${problems}. Until then, shoppers see a polite message asking them to contact you, never a wrong promise.`
+    : errors.length
+      ? `Not valid: ${problems}. The elements would ignore the unknown fields and show what is below; fix their names.`
+      : `Valid${warnings.length ? `, with ${warnings.length} warning${warnings.length > 1 ? 's' : ''} to read` : ''}. Below: what your shoppers read today.`;
   result.replaceChildren(verdict, ...(list.children.length ? [list] : []));
   preview.hidden = !policy;
   if (policy) for (const summary of preview.querySelectorAll('policy-summary')) summary.policy = policy;

@@ -162,7 +162,13 @@ async function policyCheckerBehaviour(browser, origin) {
   const markup = await page.evaluate(() => document.querySelectorAll('#result img').length);
   results.push(['markup in the policy is shown as text, never as HTML', markup === 0 && s.findings.some((f) => f.includes('"<img src=x')), JSON.stringify({ s, markup })]);
   s = await type('{"version": 1, "merchant": {"timeZone": "UTC", "nmae": "Shop"}, "returns": {"windowDays": 14}}');
-  results.push(['a valid policy with a warning: both said, and the preview shown', s.verdict.startsWith('Valid, with 1 warning') && s.preview && s.findings.some((f) => f.startsWith('Warning, line 1 /merchant/nmae')), JSON.stringify(s)]);
+  results.push([
+    'an unknown field is an error, as on the command line, and the preview shows what the elements would',
+    s.verdict.startsWith('Not valid: 1 problem to fix. The elements would ignore') && s.preview && s.findings.some((f) => f.startsWith('Error, line 1 /merchant/nmae Unknown field "nmae"')),
+    JSON.stringify(s),
+  ]);
+  s = await type('{"version": 1, "merchant": {"timeZone": "UTC"}, "calendar": {"holidays": ["2026-12-25", "2026-12-25"]}, "returns": {"windowDays": 14}}');
+  results.push(['a valid policy with a warning (a holiday listed twice): both said, and the preview shown', s.verdict.startsWith('Valid, with 1 warning') && s.preview && s.findings.some((f) => f.startsWith('Warning, line 1 /calendar/holidays/1')), JSON.stringify(s)]);
   await page.close();
   return results;
 }
