@@ -40,6 +40,12 @@ export default [
     plugins: [typescript()],
   },
   {
+    // Where each problem of a policy text is, as both checkers report it: the CLI and demo/check.html.
+    input: 'src/cli/findings.ts',
+    output: { file: 'dist/findings.js', format: 'es' },
+    plugins: [typescript()],
+  },
+  {
     // The pure logic for Node and bundlers: its dependencies stay dependencies.
     input: 'src/core/index.ts',
     output: { file: 'dist/core.js', format: 'es', sourcemap: true },

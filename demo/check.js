@@ -2,55 +2,31 @@
 // problem (line, JSON Pointer path, what to change) and, for a valid policy, the summary in fr, es
 // and en. It uses only the bundle's own checkPolicy: what it accepts is what the elements accept.
 import { checkPolicy } from '../dist/policy-explainer.js';
+// Where each problem is, and which count as errors, exactly as policy-explainer check says.
+import { findings } from '../dist/findings.js';
 
 const source = document.getElementById('source');
 const result = document.getElementById('result');
 const preview = document.getElementById('preview');
 
-/** The 1-based line of an offset. */
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
-
-/**
- * The line where the value at a JSON Pointer is written, found by walking the keys in order: good
- * enough for the hint, and never wrong about the path, which is shown too.
- */
-function lineOfPointer(text, pointer) {
-  let at = 0;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (/^\d+$/.test(key)) continue;
-    const found = text.indexOf(JSON.stringify(key), at);
-    if (found < 0) break;
-    at = found;
-  }
-  return lineOf(text, at);
-}
-
 /** One finding as a list item; the policy's text is only ever set as text. */
-function item(kind, issue, text) {
+function item(kind, { path, message, line, column }) {
   const li = document.createElement('li');
   li.className = kind;
-  const position = /position (\d+)/.exec(issue.message)?.[1];
-  const line = position ? lineOf(text, Number(position)) : issue.path ? lineOfPointer(text, issue.path) : 1;
   const where = document.createElement('strong');
-  where.textContent = `${kind === 'error' ? 'Error' : 'Warning'}, line ${line}`;
-  const path = document.createElement('code');
-  path.textContent = issue.path || '(the whole file)';
-  li.append(where, ' ', path, ` ${issue.message}`);
+  where.textContent = `${kind === 'error' ? 'Error' : 'Warning'}${line ? `, line ${line}, column ${column}` : ''}`;
+  const code = document.createElement('code');
+  code.textContent = path || '(the whole file)';
+  li.append(where, ' ', code, ` ${message}`);
   return li;
 }
 
 function check() {
   const text = source.value;
-  const checked = checkPolicy(text);
-  const { policy } = checked;
-  // As policy-explainer check does: an unknown field is an error here. The elements ignore it, so a
-  // misspelt field ("cutof") would silently change what shoppers read.
-  const unknown = (w) => w.message.startsWith('Unknown field');
-  const errors = [...checked.errors, ...checked.warnings.filter(unknown)];
-  const warnings = checked.warnings.filter((w) => !unknown(w));
+  const { policy, ...issues } = checkPolicy(text);
+  const { errors, warnings } = findings(text, issues);
   const list = document.createElement('ul');
-  list.append(...errors.map((e) => item('error', e, text)), ...warnings.map((w) => item('warning', w, text)));
+  list.append(...errors.map((e) => item('error', e)), ...warnings.map((w) => item('warning', w)));
   const verdict = document.createElement('p');
   const problems = `${errors.length} problem${errors.length > 1 ? 's' : ''} to fix`;
   verdict.className = policy && !errors.length ? 'valid' : 'invalid';

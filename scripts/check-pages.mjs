@@ -155,20 +155,20 @@ async function policyCheckerBehaviour(browser, origin) {
   let s = await state();
   results.push(['the demo policy: valid, shown in fr, es and en', s.verdict.startsWith('Valid') && s.preview && s.languages.join() === 'fr,es,en', JSON.stringify(s)]);
   s = await type('{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris", },\n}');
-  results.push(['a JSON syntax error: its line, no preview', !s.preview && s.verdict.startsWith('Not valid') && /^Error, line 3 \(the whole file\) The file is not valid JSON/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
+  results.push(['a JSON syntax error: its line and column, no preview', !s.preview && s.verdict.startsWith('Not valid') && /^Error, line 3, column 45 \(the whole file\) The file is not valid JSON/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
   s = await type('{\n  "version": 1,\n  "merchant": {\n    "timeZone": "Europe/Pariss"\n  }\n}');
-  results.push(['a wrong value: its line, path and message', /^Error, line 4 \/merchant\/timeZone Must be an IANA time zone/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
+  results.push(['a wrong value: its line, column, path and message', /^Error, line 4, column 17 \/merchant\/timeZone Must be an IANA time zone/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
   s = await type('{"version": 1, "merchant": {"timeZone": "<img src=x onerror=alert(1)>"}}');
   const markup = await page.evaluate(() => document.querySelectorAll('#result img').length);
   results.push(['markup in the policy is shown as text, never as HTML', markup === 0 && s.findings.some((f) => f.includes('"<img src=x')), JSON.stringify({ s, markup })]);
   s = await type('{"version": 1, "merchant": {"timeZone": "UTC", "nmae": "Shop"}, "returns": {"windowDays": 14}}');
   results.push([
     'an unknown field is an error, as on the command line, and the preview shows what the elements would',
-    s.verdict.startsWith('Not valid: 1 problem to fix. The elements would ignore') && s.preview && s.findings.some((f) => f.startsWith('Error, line 1 /merchant/nmae Unknown field "nmae"')),
+    s.verdict.startsWith('Not valid: 1 problem to fix. The elements would ignore') && s.preview && s.findings.some((f) => f.startsWith('Error, line 1, column 48 /merchant/nmae Unknown field "nmae"')),
     JSON.stringify(s),
   ]);
   s = await type('{"version": 1, "merchant": {"timeZone": "UTC"}, "calendar": {"holidays": ["2026-12-25", "2026-12-25"]}, "returns": {"windowDays": 14}}');
-  results.push(['a valid policy with a warning (a holiday listed twice): both said, and the preview shown', s.verdict.startsWith('Valid, with 1 warning') && s.preview && s.findings.some((f) => f.startsWith('Warning, line 1 /calendar/holidays/1')), JSON.stringify(s)]);
+  results.push(['a valid policy with a warning (a holiday listed twice): both said, and the preview shown', s.verdict.startsWith('Valid, with 1 warning') && s.preview && s.findings.some((f) => f.startsWith('Warning, line 1, column 89 /calendar/holidays/1')), JSON.stringify(s)]);
   await page.close();
   return results;
 }

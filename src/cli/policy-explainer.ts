@@ -8,8 +8,8 @@
  * the command was not understood.
  */
 import { readFileSync } from 'node:fs';
-import { checkPolicy, freeCancellationEnd, instantOf, quoteDelivery, returnDeadline, wallClock, type Issue, type Policy } from '../core/index.js';
-import { lineColumn, locate, place, type Located } from './locate.js';
+import { checkPolicy, freeCancellationEnd, instantOf, quoteDelivery, returnDeadline, wallClock, type Policy } from '../core/index.js';
+import { findings, type Placed } from './findings.js';
 
 const USAGE = `Usage: policy-explainer check <policy.json>... [--now <date and time>] [--json]
 
@@ -27,35 +27,15 @@ Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be r
 
 export interface FileReport {
   file: string;
-  errors: (Issue & { line?: number; column?: number })[];
-  warnings: (Issue & { line?: number; column?: number })[];
+  errors: Placed[];
+  warnings: Placed[];
   policy?: Policy;
 }
 
 /** Reads and checks one file; problems get their line and column. */
 export function checkFile(file: string, text: string, now: Date | string): FileReport {
-  const { policy, errors, warnings } = checkPolicy(text, { now });
-  let located: Located | undefined;
-  try {
-    JSON.parse(text);
-    located = locate(text);
-  } catch {
-    // Not JSON: the parser's own message says where ("at position N").
-  }
-  const withPlace = (issue: Issue, atKey: boolean) => {
-    const position = /position (\d+)/.exec(issue.message)?.[1];
-    const offset = located ? place(located, issue.path, atKey) : position === undefined ? undefined : Number(position);
-    return offset === undefined ? issue : { ...issue, ...lineColumn(text, offset) };
-  };
-  // An unknown field is an error here, as the format says of the checker: the elements ignore it,
-  // so a misspelt optional field ("cutof") would silently change what shoppers read. Shown at its name.
-  const unknown = (w: Issue) => w.message.startsWith('Unknown field');
-  return {
-    file,
-    errors: [...errors.map((e) => withPlace(e, false)), ...warnings.filter(unknown).map((w) => withPlace(w, true))],
-    warnings: warnings.filter((w) => !unknown(w)).map((w) => withPlace(w, false)),
-    ...(policy ? { policy } : {}),
-  };
+  const { policy, ...issues } = checkPolicy(text, { now });
+  return { file, ...findings(text, issues), ...(policy ? { policy } : {}) };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

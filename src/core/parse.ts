@@ -140,7 +140,7 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'n
 const NOT_COUNTRIES: Record<string, string | undefined> = {
   ...Object.fromEntries('AN BU CS DD DY EU EZ HV NH QO RH SU TP UN VD XA XB XK YD YU ZR ZZ'.split(' ').map((code) => [code, undefined])),
   // Codes for a part of a country, or used for one: the country's own code instead.
-  ...{ UK: 'GB', EL: 'GR', IC: 'ES', EA: 'ES', AC: 'SH', TA: 'SH', DG: 'IO', CP: 'FR', CQ: 'GG', FX: 'FR' },
+  UK: 'GB', EL: 'GR', IC: 'ES', EA: 'ES', AC: 'SH', TA: 'SH', DG: 'IO', CP: 'FR', CQ: 'GG', FX: 'FR',
 };
 
 const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type FileReport } from '../../src/cli/policy-explainer.js';
-import { locate, place } from '../../src/cli/locate.js';
+import { locate, place } from '../../src/cli/findings.js';
 
 const root = new URL('../../', import.meta.url);
 const fixture = (path: string) => new URL(`tests/fixtures/${path}`, root).pathname;

@@ -1,3 +1,5 @@
+import type { Issue } from '../core/types.js';
+
 /**
  * Where each value of a JSON text starts, by JSON Pointer: so that a problem found at
  * `/delivery/methods/0/cutoff` can be shown at its line and column in the file the merchant edits.
@@ -69,4 +71,35 @@ export function place({ values, keys }: Located, pointer: string, atKey = false)
     if (offset !== undefined) return offset;
     if (!p) return 0;
   }
+}
+
+/** An issue with the line and column where it is written, when the text says. */
+export type Placed = Issue & { line?: number; column?: number };
+
+const isUnknownField = (issue: Issue) => issue.message.startsWith('Unknown field');
+
+/**
+ * A check's issues as the checkers (`policy-explainer check`, demo/check.html) report them: an
+ * unknown field is an error, as the format asks of a checker (the elements ignore it, so a
+ * misspelt "cutof" would silently change what shoppers read), shown at its name; every issue at
+ * the line and column of what its path names, or, for a text that is not JSON, where the parser
+ * stopped.
+ */
+export function findings(text: string, { errors, warnings }: { errors: Issue[]; warnings: Issue[] }): { errors: Placed[]; warnings: Placed[] } {
+  let located: Located | undefined;
+  try {
+    JSON.parse(text);
+    located = locate(text);
+  } catch {
+    // Not JSON: the parser's own message says where ("at position N").
+  }
+  const placed = (issue: Issue): Placed => {
+    const position = /position (\d+)/.exec(issue.message)?.[1];
+    const offset = located ? place(located, issue.path, isUnknownField(issue)) : position === undefined ? undefined : Number(position);
+    return offset === undefined ? issue : { ...issue, ...lineColumn(text, offset) };
+  };
+  return {
+    errors: [...errors, ...warnings.filter(isUnknownField)].map(placed),
+    warnings: warnings.filter((w) => !isUnknownField(w)).map(placed),
+  };
 }
