@@ -224,7 +224,7 @@ describe('currencies and countries are upper-case ISO codes', () => {
       calendar: { holidays: ['2026-12-25', '2026-12-25'] },
       returns: { windowDays: 30, methods: ['mail', 'mail'] },
       cancellation: { channels: ['phone', 'phone'] },
-    });
+    }, { now: '2026-03-02T10:00:00Z' });
     expect(errors).toEqual([]);
     expect(warnings.map((w) => w.path)).toEqual(['/calendar/holidays/1', '/returns/methods/1', '/cancellation/channels/1']);
     expect(policy!.calendar.holidays).toEqual(['2026-12-25']);
