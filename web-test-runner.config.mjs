@@ -1,9 +1,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import puppeteerCore from 'puppeteer-core';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_FLAGS, chromiumPath } from './scripts/browser.mjs';
+import { CHROMIUM_FLAGS, chromiumPath, firefoxPath } from './scripts/browser.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 /**
@@ -34,6 +35,34 @@ async function testRoutes(ctx, next) {
   }
 }
 
+/**
+ * Two engines, because the text the elements show comes from each engine's Intl (formatRange,
+ * durations, lists): headless Chromium, and headless Firefox driven by puppeteer-core over WebDriver
+ * BiDi. Firefox goes through chromeLauncher's own `puppeteer` option, which is all
+ * @web/test-runner-puppeteer's puppeteerLauncher does, without that package's full `puppeteer`
+ * (whose install downloads a browser). WTR_BROWSERS=chromium (or firefox) runs one engine only.
+ */
+const ENGINES = {
+  // Named for what runs (the launcher calls any local Chrome "Chrome").
+  chromium: () =>
+    Object.assign(
+      chromeLauncher({
+        launchOptions: {
+          executablePath: chromiumPath(),
+          headless: true,
+          args: CHROMIUM_FLAGS,
+        },
+      }),
+      { name: 'Chromium' },
+    ),
+  firefox: () => {
+    const executablePath = firefoxPath();
+    if (!executablePath) throw new Error('Firefox not found: install firefox-esr, or set FIREFOX_PATH (WTR_BROWSERS=chromium skips it)');
+    return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath, headless: true } });
+  },
+};
+const engines = (process.env.WTR_BROWSERS || Object.keys(ENGINES).join(',')).split(',').map((name) => name.trim().toLowerCase());
+for (const name of engines) if (!ENGINES[name]) throw new Error(`WTR_BROWSERS: unknown engine "${name}" (${Object.keys(ENGINES).join(', ')})`);
 
 export default {
   files: 'tests/elements/**/*.test.ts',
@@ -42,15 +71,7 @@ export default {
   // With tsconfig's experimentalDecorators, esbuild compiles decorators away (Chromium cannot parse
   // native ones yet) while esnext keeps the JSON import attributes the browser needs.
   plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), define: { __DEV__: 'true' } })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath(),
-        headless: true,
-        args: CHROMIUM_FLAGS,
-      },
-    }),
-  ],
+  browsers: engines.map((name) => ENGINES[name]()),
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 5000 } },
 };

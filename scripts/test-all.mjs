@@ -5,7 +5,7 @@
  *   - the type check (tsc, strict), the translators' locale check, and the build (the package
  *     test imports dist/);
  *   - core logic with vitest, once per process time zone: results must not depend on it;
- *   - elements in headless Chromium with web-test-runner;
+ *   - elements with web-test-runner, in headless Chromium and headless Firefox;
  *   - the demo pages in headless Chromium: axe-core in each language, and the product page's
  *     layout shift (CLS) with the policy fetched 2 s late.
  */
@@ -64,9 +64,10 @@ for (const tz of TIME_ZONES) {
 }
 
 const summary = join(scratch, 'wtr.json');
-const wtrOk = run('elements (web-test-runner, headless Chromium)', 'npx', ['web-test-runner'], { WTR_SUMMARY: summary });
+const wtrOk = run('elements (web-test-runner, headless Chromium and Firefox)', 'npx', ['web-test-runner'], { WTR_SUMMARY: summary });
 const wtr = existsSync(summary) ? readJson(summary) : undefined;
 if (wtr) {
+  for (const [name, own] of Object.entries(wtr.browsers ?? {})) console.log(`elements in ${name}: ${own.passed} passed, ${own.failed} failed`);
   totals.passed += wtr.passed;
   totals.failed += wtr.failed + (wtrOk || wtr.failed ? 0 : 1);
 } else totals.failed++;
