@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { freeCancellationEnd } from '../core/cancellation.js';
 import type { Policy } from '../core/types.js';
 import { wallClock } from '../core/calendar.js';
+import { ClockController } from './clock-controller.js';
 import { formatChoices, formatFullDate, formatMoney, formatPercent, formatTime, intl, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
@@ -27,7 +28,7 @@ export class PolicyCancellation extends PolicyElement {
 
   @property({ attribute: 'ordered-at' }) orderedAt?: string;
 
-  private timer?: ReturnType<typeof setTimeout>;
+  private readonly clock = new ClockController(this);
 
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const { free, fee, channels, noticeDays } = policy.cancellation!;
@@ -40,10 +41,10 @@ export class PolicyCancellation extends PolicyElement {
     const end = this.orderedAt ? freeCancellationEnd(policy, this.orderedAt) : undefined;
     const freeUntil = freePeriod && end;
     this.shown = { freeUntil };
-    const left = freeUntil ? Date.parse(freeUntil) - Date.now() : 0;
-    // Said in the past tense from the moment it ends, page open or not.
-    clearTimeout(this.timer);
-    if (left > 0) this.timer = setTimeout(() => this.requestUpdate(), Math.min(left + 1, HOUR));
+    const now = Date.now();
+    const left = freeUntil ? Date.parse(freeUntil) - now : 0;
+    // Said in the past tense from the moment it ends, page open or not; looked at hourly till then.
+    this.clock.at(left > 0 ? now + Math.min(left + 1, HOUR) : undefined);
 
     return html`
       ${freePeriod
@@ -71,11 +72,6 @@ export class PolicyCancellation extends PolicyElement {
       time: formatTime(locale, local.time.slice(0, 5)),
       zone: zoneName(locale, timeZone, new Date(end)),
     });
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
   }
 
   protected renderPlaceholder({ t }: Language) {

@@ -5,11 +5,13 @@ import { quoteMethod } from '../core/arithmetic.js';
 import { deliveryMethod } from '../core/delivery.js';
 import { textIn } from '../core/text.js';
 import type { DeliveryQuote, Policy } from '../core/types.js';
+import { ClockController } from './clock-controller.js';
 import { dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, ownLang, sentence, WEEK, weekdayName } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
  * The delivery window a shopper can count on, as dates and as working days, with the real time
@@ -51,7 +53,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
   @property() method?: string;
   @property() country?: string;
 
-  private timer?: ReturnType<typeof setTimeout>;
+  private readonly clock = new ClockController(this);
 
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const now = new Date();
@@ -131,7 +133,6 @@ export class PolicyDeliveryWindow extends PolicyElement {
 
   /** Renders again when the countdown's minute changes, when the cutoff passes, or at the merchant's midnight. */
   private schedule(quote: DeliveryQuote, now: Date, timeZone: string) {
-    clearTimeout(this.timer);
     const left = quote.cutoff ? Date.parse(quote.cutoff) - now.getTime() : 0;
     // Just past each whole minute left (so the minutes shown are never more than remain), and
     // exactly at the cutoff, when the later window takes over.
@@ -140,12 +141,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
         ? left
         : (left % MINUTE) + 1
       : nextLocalMidnight(now, timeZone).getTime() - now.getTime() + 1;
-    // Capped so that a sleeping laptop or a changed clock is caught up within the hour.
-    this.timer = setTimeout(() => this.requestUpdate(), Math.min(until, 60 * MINUTE));
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.timer);
+    // Within the hour at most, so that a sleeping laptop or a changed clock is caught up.
+    this.clock.at(now.getTime() + Math.min(until, HOUR));
   }
 }

@@ -63,7 +63,7 @@ const warned = new WeakSet<object>();
 /** The policies whose date-dependent warnings were looked for. */
 const dated = new WeakSet<Policy>();
 
-/** Elements to refresh when a `lang` changes anywhere or the page comes back into view. */
+/** Elements to refresh when a `lang` changes anywhere. */
 const live = new Set<PolicyElement>();
 const refreshAll = () => live.forEach((el) => el.requestUpdate());
 let observer: MutationObserver | undefined;
@@ -72,8 +72,6 @@ function watch(el: PolicyElement) {
   if (!observer) {
     observer = new MutationObserver(refreshAll);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    // Timers are throttled in background tabs: a page shown again must not show a stale countdown.
-    document.addEventListener('visibilitychange', refreshAll);
     onStringsChange(refreshAll);
   }
   live.add(el);

@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
+import { ClockController } from './clock-controller.js';
 import { intl, ownLang } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
@@ -115,7 +116,8 @@ export class PolicyKiosk extends PolicyElement {
 
   /** The store's language: `default-lang`, else the `lang` the element had when connected (none: the page's). */
   private home?: string | null;
-  private idleTimer?: ReturnType<typeof setTimeout>;
+  /** The idle time: taken out of the page and put back, the kiosk still goes home when it is over. */
+  private readonly idle = new ClockController(this, () => this.goHome());
   private readonly touched = () => this.restartIdle();
 
   override connectedCallback() {
@@ -127,7 +129,6 @@ export class PolicyKiosk extends PolicyElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.idleTimer);
     this.removeEventListener('pointerdown', this.touched);
     this.removeEventListener('keydown', this.touched);
   }
@@ -139,8 +140,7 @@ export class PolicyKiosk extends PolicyElement {
   }
 
   private restartIdle() {
-    clearTimeout(this.idleTimer);
-    if (this.idleSeconds > 0) this.idleTimer = setTimeout(() => this.goHome(), this.idleSeconds * 1000);
+    this.idle.at(this.idleSeconds > 0 ? Date.now() + this.idleSeconds * 1000 : undefined);
   }
 
   private goHome() {

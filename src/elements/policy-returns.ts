@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { wallClock } from '../core/calendar.js';
+import { nextLocalMidnight, wallClock } from '../core/calendar.js';
 import { returnDeadline } from '../core/returns.js';
 import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
+import { ClockController } from './clock-controller.js';
 import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, ownLang, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
+
+const HOUR = 3_600_000;
 
 /**
  * The return policy: the window as a duration on a product page, or as the last day to send the
@@ -33,6 +36,8 @@ export class PolicyReturns extends PolicyElement {
 
   @property({ attribute: 'delivered-on' }) deliveredOn?: string;
 
+  private readonly clock = new ClockController(this);
+
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     const returns = policy.returns!;
     const { fees, refund } = returns;
@@ -40,7 +45,13 @@ export class PolicyReturns extends PolicyElement {
     const free = fees === 'free' || (typeof fees === 'object' && fees.amount === 0);
     const deadline = this.deliveredOn ? returnDeadline(policy, this.deliveredOn) : undefined;
     // The deadline day included, in the shop's zone: an order page opened weeks later says it has ended.
-    const passed = !!deadline && wallClock(new Date(), policy.merchant.timeZone).date > deadline;
+    const now = new Date();
+    const { timeZone } = policy.merchant;
+    const passed = !!deadline && wallClock(now, timeZone).date > deadline;
+    // Until then, looked at again at the shop's midnight, and within the hour (a laptop that slept,
+    // a clock that was changed): the past tense comes on its own on a page left open.
+    const open = deadline && !passed;
+    this.clock.at(open ? Math.min(nextLocalMidnight(now, timeZone).getTime() + 1, now.getTime() + HOUR) : undefined);
     this.shown = { deadline };
     const notes = textIn(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
