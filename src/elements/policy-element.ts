@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { datedWarnings, PolicyError } from '../core/parse.js';
 import type { Issue, Policy } from '../core/types.js';
 import { dateRange, formatList } from './format.js';
-import { languageOf, onStringsChange, type Language } from './localize.js';
+import { LanguageController } from './language-controller.js';
+import type { Language } from './localize.js';
 import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
 
 type Status =
@@ -62,20 +63,6 @@ function warmUp(locale: string) {
 const warned = new WeakSet<object>();
 /** The policies whose date-dependent warnings were looked for. */
 const dated = new WeakSet<Policy>();
-
-/** Elements to refresh when a `lang` changes anywhere. */
-const live = new Set<PolicyElement>();
-const refreshAll = () => live.forEach((el) => el.requestUpdate());
-let observer: MutationObserver | undefined;
-
-function watch(el: PolicyElement) {
-  if (!observer) {
-    observer = new MutationObserver(refreshAll);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    onStringsChange(refreshAll);
-  }
-  live.add(el);
-}
 
 export const baseStyles = css`
   :host {
@@ -165,6 +152,8 @@ export abstract class PolicyElement extends LitElement {
 
   @state() private status: Status = { name: 'loading' };
 
+  private readonly language = new LanguageController(this);
+
   /** The problems found while rendering the policy (a method that does not exist, say). */
   private renderIssues?: Issue[];
   private reported?: string;
@@ -182,16 +171,7 @@ export abstract class PolicyElement extends LitElement {
   /** The placeholder shown while the policy loads: the lines every policy shows, at least. */
   protected abstract renderPlaceholder(language: Language): TemplateResult | typeof nothing;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    watch(this);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    live.delete(this);
-  }
-
+  /** Its own `lang` is seen here, before the next render; any other change, by the controller. */
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
@@ -212,7 +192,7 @@ export abstract class PolicyElement extends LitElement {
         throw new PolicyError([{ path: '', message: 'No policy given: set src, the policy property, or an inline JSON script.' }]);
       }
       this.status = { name: 'loading' };
-      warmUp(languageOf(this).locale);
+      warmUp(this.language.current.locale);
       // An answer for a src that has since changed is dropped; nothing here may reject unhandled.
       fetchPolicy(new URL(this.src, document.baseURI).href)
         .then((raw) => load === this.load && this.accept(raw))
@@ -242,7 +222,7 @@ export abstract class PolicyElement extends LitElement {
   }
 
   protected override render() {
-    const language = languageOf(this);
+    const language = this.language.current;
     // The language actually shown (English for a page in a language without strings), so that
     // screen readers pronounce it right.
     return html`<div part="content" lang=${language.locale}>${this.renderState(language)}</div>`;
