@@ -44,7 +44,6 @@ function shown() {
 export class ClockController implements ReactiveController {
   /** The instant waited for, in milliseconds on the page's clock (`Date.now()`). */
   due?: number;
-  private connected = false;
 
   constructor(
     readonly host: ReactiveElement,
@@ -56,7 +55,7 @@ export class ClockController implements ReactiveController {
   /** Waits for `instant` (ms since the epoch), replacing the instant waited for; `undefined`: none. */
   at(instant: number | undefined) {
     this.due = instant;
-    if (this.connected) arm();
+    if (waiting.has(this)) arm();
   }
 
   /** Called back by the shared timer. */
@@ -70,7 +69,6 @@ export class ClockController implements ReactiveController {
   }
 
   hostConnected() {
-    this.connected = true;
     waiting.add(this);
     if (!watchingVisibility) {
       watchingVisibility = true;
@@ -80,7 +78,6 @@ export class ClockController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.connected = false;
     waiting.delete(this);
     arm();
   }
