@@ -125,10 +125,24 @@ describe('policy-explainer check', () => {
 
   it('keys with "/" or "~" and values in lists are found by their escaped JSON Pointer', () => {
     const text = '{"a/b": {"c~d": [1, {"e": true}]}}';
-    const { values, keys } = locate(text);
-    expect(text.slice(values.get('/a~1b/c~0d/1/e')!)).toMatch(/^true/);
-    expect(text.slice(keys.get('/a~1b')!)).toMatch(/^"a\/b"/);
-    expect(text.slice(place({ values, keys }, '/a~1b/c~0d/5/x'))).toMatch(/^\[1,/);
+    const located = locate(text);
+    expect(text.slice(place(located, '/a~1b/c~0d/1/e'))).toMatch(/^true/);
+    expect(text.slice(place(located, '/a~1b', true))).toMatch(/^"a\/b"/);
+    expect(text.slice(place(located, '/a~1b'))).toMatch(/^\{"c~d"/);
+    expect(text.slice(place(located, '/a~1b/c~0d/5/x'))).toMatch(/^\[1,/);
+    expect(text.slice(place(located, '/a~1b/c~0d/01'))).toMatch(/^\[1,/);
+    expect(place(located, '')).toBe(0);
+  });
+
+  it('a value nested 100,000 deep: its unknown key still has its line and column', () => {
+    // Followed by recursion, such a value overflowed the stack, and every finding lost its place.
+    const deep = file('deep.json', `{\n  "version": 1,\n  "merchant": { "timeZone": "UTC" },\n  "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}\n`);
+    const { lines } = check('check', deep);
+    expect(lines[0]).toMatch(/deep\.json:4:3  error +\/x  Unknown field "x"/);
+  });
+
+  it('locate stops at the end of a text that is not JSON, rather than running on', () => {
+    for (const text of ['{"a": "b', '{"a": [1, 2', '[{"a"', '"abc']) expect(() => locate(text), text).not.toThrow();
   });
 
   it('--json: the same findings for a program to read', () => {
@@ -145,6 +159,46 @@ describe('policy-explainer check', () => {
     expect(check('check').status).toBe(2);
     expect(check('check', fixture('examples/policy-full.json'), '--now', 'tomorrow').lines[0]).toContain('--now needs a date and time');
     expect(check('--help')).toMatchObject({ status: 0, lines: expect.arrayContaining([expect.stringContaining('Usage: policy-explainer check')]) });
+  });
+
+  describe('costs one pass over the file, however many problems it has', () => {
+    // Every problem placed by slicing the text before it cost problems × size: 47 s for these
+    // 20,000 bad holidays, 234 s for these 60,000 unknown keys. One pass: under a second and about
+    // two (half of it checkPolicy's own work). The bounds are loose for a loaded machine and far
+    // below the old cost.
+    const base = { version: 1, merchant: { name: 'Shop', timeZone: 'Europe/Paris' } };
+    const timed = (path: string) => {
+      const start = performance.now();
+      const result = check('check', path, '--now', '2026-03-02T10:00:00+01:00');
+      return { ...result, ms: performance.now() - start };
+    };
+
+    it('20,000 bad holidays (~360 KB, one a line): each at its own line, in a few seconds at most', () => {
+      const policy = { ...base, calendar: { holidays: Array.from({ length: 20_000 }, (_, i) => `2026-02-${30 + (i % 2)}`) } };
+      const path = file('holidays-20k.json', JSON.stringify(policy, null, 2).replace(/^ {6}"2026/gm, '    "2026'));
+      const { status, lines, ms } = timed(path);
+      expect(status).toBe(1);
+      const errors = lines.filter((l) => l.includes('  error  '));
+      expect(errors).toHaveLength(20_000);
+      // The last holiday: the list opens on line 8, so holiday n is on line 9 + n.
+      expect(errors.at(-1)).toMatch(/holidays-20k\.json:20008:5  error +\/calendar\/holidays\/19999 /);
+      expect(textAt(path, 20008, 5, 12)).toBe('"2026-02-31"');
+      expect(ms).toBeLessThan(5000);
+    }, 600_000);
+
+    it('60,000 unknown keys (~950 KB, one a line, under the 1 MB limit): each at its name, in a few seconds at most', () => {
+      const policy: Record<string, unknown> = { ...base };
+      for (let i = 0; i < 60_000; i++) policy[`x${i}`] = 0;
+      const path = file('keys-60k.json', JSON.stringify(policy, null, 2));
+      const { status, lines, ms } = timed(path);
+      expect(status).toBe(1);
+      const errors = lines.filter((l) => l.includes('  error  '));
+      expect(errors).toHaveLength(60_000);
+      // After the 6 lines of "version" and "merchant", key n is on line 7 + n.
+      expect(errors.at(-1)).toMatch(/keys-60k\.json:60006:3  error +\/x59999  Unknown field "x59999"/);
+      expect(textAt(path, 60006, 3, 8)).toBe('"x59999"');
+      expect(ms).toBeLessThan(10_000);
+    }, 600_000);
   });
 
   it('runs as the package bin, from the built dist/cli.js', () => {
