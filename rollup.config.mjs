@@ -10,7 +10,7 @@ const typescript = (dev = false) =>
 
 export default [
   {
-    // The embed: one self-contained module with lit, i18next, date-fns and the three locales.
+    // The embed: one self-contained module with lit, i18next and the three locales.
     input: 'src/index.ts',
     output: { file: 'dist/policy-explainer.js', format: 'es', sourcemap: true },
     plugins: [
@@ -46,10 +46,9 @@ export default [
     plugins: [typescript()],
   },
   {
-    // The pure logic for Node and bundlers: its dependencies stay dependencies.
+    // The pure logic for Node and bundlers: no dependency, no DOM.
     input: 'src/core/index.ts',
     output: { file: 'dist/core.js', format: 'es', sourcemap: true },
-    external: [/^date-fns/, /^@date-fns\//],
     plugins: [typescript()],
   },
 ];

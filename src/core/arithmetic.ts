@@ -1,4 +1,4 @@
-import { OpenDays, instantAt, isoDay, nextDay, parseDay, wallClock, type Day } from './calendar.js';
+import { OpenDays, instantMs, isoDay, isoInstant, msOf, nextDay, parseDay, timeOfDay, wallClock, type Day } from './calendar.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
 /*
@@ -7,7 +7,7 @@ import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
  */
 
 /** The window of one method for an order placed at `now` ("Delivery arithmetic", steps 1 to 6). */
-export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date): DeliveryQuote {
+export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date | number): DeliveryQuote {
   const { timeZone } = policy.merchant;
   const { holidays } = policy.calendar;
   const businessDays = OpenDays.of(policy.calendar.businessDays, holidays);
@@ -40,7 +40,7 @@ export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date): Deliv
   };
   if (m.cutoff && quote.received === local.date) {
     // From `now` on: on the night the clocks go back, the cutoff's second showing may be the one ahead.
-    quote.cutoff = instantAt(local.date, m.cutoff, timeZone, now.getTime()).toISOString();
+    quote.cutoff = isoInstant(instantMs(today, timeOfDay(m.cutoff), timeZone, msOf(now)));
   }
   return quote;
 }

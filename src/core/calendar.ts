@@ -1,100 +1,264 @@
-import { addDays } from 'date-fns/addDays';
-import { UTCDateMini } from '@date-fns/utc/date/mini';
-import { tzOffset } from '@date-fns/tz/tzOffset';
+import { PolicyError } from './errors.js';
 import type { LocalDate, Weekday } from './types.js';
 
-/**
- * Calendar days are held as midnight in UTC (a UTCDate, whose every getter reads UTC): a zone
- * without daylight saving, so stepping one day is always one day, whatever zone the process or the
- * merchant is in. The merchant's zone only enters through its offsets (`tzOffset`): a wall clock is
- * the instant moved by the offset, read in UTC.
+/*
+ * Calendar days are whole numbers: days since 1970-01-01, a Thursday. Stepping a day is adding one,
+ * whatever zone the process, the browser or the merchant is in, and no Date object is ever asked
+ * for a year or a weekday. So a host page that replaces `Date` (Playwright's `page.clock`, sinon's
+ * fake timers, a subclass) before or after this module loads cannot move a date: the page's clock
+ * is only read as a number, and the merchant's zone only enters through its offsets, read from Intl.
  */
-export type Day = Date;
+
+/** A calendar day, as days since 1970-01-01. */
+export type Day = number;
+
+/** Read once, when the module loads: a page that replaces them later cannot change a date. */
+const { floor, ceil, max, min } = Math;
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The years this library works in: those `YYYY-MM-DD` can write, from 1000. */
+export const FIRST_YEAR = 1000;
+export const LAST_YEAR = 9999;
 
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** A `YYYY-MM-DD` string as a calendar day, or undefined when it is not a real date. */
-export function parseDay(iso: string): Day | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const d = m ? new UTCDateMini(+m[1]!, +m[2]! - 1, +m[3]!) : undefined;
-  return d && isoDay(d) === iso ? d : undefined;
+/** Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function dayFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + floor(yearOfEra / 4) - floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
-export const isoDay = (d: Date): LocalDate => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The year, month and day of a day number (H. Hinnant's civil_from_days). */
+function civilFromDay(n: Day): [year: number, month: number, day: number] {
+  const z = n + 719_468;
+  const era = floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = floor((dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
+  const mp = floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - floor((153 * mp + 2) / 5) + 1];
+}
 
-export const nextDay = (d: Day, n = 1): Day => addDays(d, n);
+const FIRST_DAY = dayFromCivil(FIRST_YEAR, 1, 1);
+const LAST_DAY = dayFromCivil(LAST_YEAR, 12, 31);
+
+/** The error for a date outside the years this library works in. */
+export const outOfRange = (what: string) =>
+  new PolicyError([{ path: '', message: `${what} falls outside the years ${FIRST_YEAR} to ${LAST_YEAR}, the calendar this library works in.` }]);
+
+const daysInMonth = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/** A `YYYY-MM-DD` string as a calendar day, or undefined when it is not a real date from year 1000 to 9999. */
+export function parseDay(iso: string): Day | undefined {
+  // Read digit by digit: a policy may list tens of thousands of holidays.
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  const [y, mo, d] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
+  return y >= FIRST_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? dayFromCivil(y, mo, d) : undefined;
+}
+
+/** The number written by `length` ASCII digits from `at`; NaN if another character is there. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** A calendar day as `YYYY-MM-DD`; a `PolicyError` for a day outside the years 1000 to 9999. */
+export function isoDay(n: Day): LocalDate {
+  if (!(n >= FIRST_DAY && n <= LAST_DAY)) throw outOfRange('A date');
+  const [y, m, d] = civilFromDay(n);
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+export const nextDay = (d: Day, n = 1): Day => d + n;
+
+/** The weekday of a calendar day, 0 for Sunday. */
+const weekdayOf = (n: Day) => (((n + 4) % 7) + 7) % 7;
+
+/** An instant (ms since the epoch) as an ISO string in UTC, as `Date#toISOString` writes it. */
+export function isoInstant(ms: number): string {
+  const day = floor(ms / DAY);
+  const t = ms - day * DAY;
+  return `${isoDay(day)}T${pad(floor(t / HOUR))}:${pad(floor(t / MINUTE) % 60)}:${pad(floor(t / SECOND) % 60)}.${pad(t % SECOND, 3)}Z`;
+}
+
+/** The formatters that tell a zone's offset, one per zone. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds, to the second: before standard time,
+ * zones kept local mean time (Monrovia was 44 min 30 s behind UTC until 1972).
+ */
+function offsetAt(timeZone: string, ms: number): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+  const text = format.format(ms);
+  if (text.endsWith('GMT')) return 0;
+  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!m) throw new RangeError(`The UTC offset of ${timeZone} could not be read ("${text}").`);
+  return (m[1] === '-' ? -1 : 1) * (+m[2]! * HOUR + +m[3]! * MINUTE + +(m[4] ?? 0) * SECOND);
+}
+
+/** Milliseconds since the epoch of a Date (a page's own or a fake one) or of a number. */
+export function msOf(instant: Date | number): number {
+  if (typeof instant === 'number') return instant;
+  try {
+    return Number(instant.getTime());
+  } catch {
+    return NaN;
+  }
+}
+
+/** The merchant's wall clock at an instant, as a day number and the milliseconds since its midnight. */
+function localReading(ms: number, timeZone: string) {
+  const local = ms + offsetAt(timeZone, ms);
+  const day = floor(local / DAY);
+  return { day, sinceMidnight: local - day * DAY };
+}
 
 /** The merchant's wall clock at an instant: the local date and the time as `HH:MM:SS`. */
-export function wallClock(instant: Date, timeZone: string) {
-  const local = new UTCDateMini(instant.getTime() + tzOffset(timeZone, instant) * MINUTE);
-  return {
-    date: isoDay(local),
-    time: `${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}`,
-  };
+export function wallClock(instant: Date | number, timeZone: string) {
+  const { day, sinceMidnight: t } = localReading(msOf(instant), timeZone);
+  return { date: isoDay(day), time: `${pad(floor(t / HOUR))}:${pad(floor(t / MINUTE) % 60)}:${pad(floor(t / SECOND) % 60)}` };
 }
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+/** The merchant's date at an instant, as a day number. */
+export const localDay = (instant: Date | number, timeZone: string): Day => localReading(msOf(instant), timeZone).day;
 
-/** The merchant's wall clock at an instant, as a sortable `YYYY-MM-DDTHH:MM:SS`. */
-const reading = (instant: number, timeZone: string) => {
-  const { date, time } = wallClock(new Date(instant), timeZone);
-  return `${date}T${time}`;
+/**
+ * The first instant (ms), from `from` on, at which the merchant's clock reads `sinceMidnight` on
+ * `day`. On a daylight-saving night the clock may skip that reading: then it is the instant the
+ * clock jumps past it. Or it may show it twice: then it is the first showing from `from` on.
+ * Worked out from the zone's offsets alone, to the millisecond, so that neither the process's time
+ * zone nor an offset in seconds (local mean time) changes the answer, and it always ends.
+ */
+export function instantMs(day: Day, sinceMidnight: number, timeZone: string, from: number): number {
+  const wanted = day * DAY + sinceMidnight;
+  const localAt = (t: number) => t + offsetAt(timeZone, t);
+  // The instant is `wanted` less the offset in force then; a change that night is within a day either side.
+  const offsets = [offsetAt(timeZone, wanted - DAY), offsetAt(timeZone, wanted), offsetAt(timeZone, wanted + DAY)];
+  const showings = offsets
+    .map((o) => wanted - o)
+    .filter((t, i, all) => all.indexOf(t) === i && localAt(t) === wanted)
+    .sort((a, b) => a - b);
+  if (showings.length) return showings.find((t) => t >= from) ?? showings.at(-1)!;
+  // Skipped: the clock reads earlier at the largest offset's instant and later at the smallest's.
+  let before = wanted - max(...offsets);
+  let after = wanted - min(...offsets);
+  while (after - before > 1) {
+    const mid = before + floor((after - before) / 2);
+    if (localAt(mid) >= wanted) after = mid;
+    else before = mid;
+  }
+  return after;
+}
+
+/**
+ * The first instant, from `from` on, at which the merchant's clock reads `time` (HH:MM) on `date`;
+ * see `instantMs` for the nights the clock skips or repeats that reading.
+ */
+export function instantAt(date: LocalDate, time: string, timeZone: string, from = -Infinity): Date {
+  const day = parseDay(date);
+  return new Date(day === undefined ? NaN : instantMs(day, timeOfDay(time), timeZone, from));
+}
+
+/** An `HH:MM` time as milliseconds since midnight. */
+export const timeOfDay = (time: string) => {
+  const [h, minutes] = time.split(':').map(Number) as [number, number];
+  return h * HOUR + minutes * MINUTE;
 };
 
 /**
- * The first instant, from `from` on, at which the merchant's clock reads `time` (HH:MM) on `date`.
- * On a daylight-saving night the clock may skip that reading: then it is the instant the clock
- * jumps past it. Or it may show it twice: then it is the first showing from `from` on. Worked out
- * from the zone's offsets alone (not with a zoned date's constructor, which resolves those nights through
- * the process time zone), so that the process time zone never changes the answer.
+ * ISO 8601 as people write it: a date, then optionally a time (after `T` or a space; seconds and
+ * any fraction optional; `24:00` is the end of the day), then optionally `Z` or an offset.
  */
-export function instantAt(date: LocalDate, time: string, timeZone: string, from = -Infinity): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, min] = time.split(':').map(Number) as [number, number];
-  const wanted = `${date}T${time}:00`;
-  const asIfUtc = Date.UTC(y, m - 1, d, h, min);
-  // The instant is asIfUtc less the offset in force then; a change that night is within a day either side.
-  const offsets = [...new Set([-DAY, 0, DAY].map((shift) => tzOffset(timeZone, new Date(asIfUtc + shift)) * MINUTE))].sort(
-    (a, b) => a - b,
-  );
-  const showings = offsets.map((o) => asIfUtc - o).filter((t) => reading(t, timeZone) === wanted).sort((a, b) => a - b);
-  if (showings.length) return new Date(showings.find((t) => t >= from) ?? showings.at(-1)!);
-  // Skipped: the clock reads earlier at the largest offset's instant and later at the smallest's.
-  let [before, after] = [asIfUtc - offsets.at(-1)!, asIfUtc - offsets[0]!];
-  while (after - before > MINUTE) {
-    const mid = before + Math.floor((after - before) / 2 / MINUTE) * MINUTE;
-    if (reading(mid, timeZone) >= wanted) after = mid;
-    else before = mid;
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+
+/** How to write an instant, for the error that refuses another form. */
+export const ISO_HINT =
+  'Write it in ISO 8601: "2026-03-02T13:30" (read on the merchant\'s clock), or with an offset, "2026-03-02T13:30:00+01:00" or "2026-03-02T12:30:00Z".';
+
+/** A value as an error message quotes it. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    const time = typeof value === 'object' && value !== null && typeof (value as Date).getTime === 'function' ? (value as Date).getTime() : undefined;
+    return time === undefined ? String(value) : `a Date ${Number.isNaN(time) ? 'that is invalid' : `${time} ms after 1970`}`;
+  } catch {
+    return 'a value that cannot be shown';
   }
-  return new Date(after);
 }
 
 /**
- * An instant from a Date or an ISO 8601 string. A string with no offset and no Z
- * ("2026-03-02T13:30", "2026-03-02") is a reading of the merchant's clock: read in the process's
- * zone, as Date does, it would give another answer on every server.
+ * An instant (ms) from a Date or an ISO 8601 string: NaN when it is neither, and a `PolicyError`
+ * when the merchant's date then is outside the years 1000 to 9999. A string with no offset and no
+ * Z ("2026-03-02T13:30", "2026-03-02 13:30", "2026-03-02") is a reading of the merchant's clock:
+ * read in the process's zone, as Date does, it would give another answer on every machine. Other
+ * forms ("March 2, 2026") are refused rather than guessed.
+ */
+export function readInstant(value: Date | number | string, timeZone: string, what = 'The instant'): number {
+  let ms: number;
+  if (typeof value !== 'string') ms = msOf(value);
+  else {
+    const m = ISO_INSTANT.exec(value.trim());
+    const day = m ? parseDay(m[1]!) : undefined;
+    if (m && day === undefined && +m[1]!.slice(0, 4) < FIRST_YEAR && parseDay(`${FIRST_YEAR + 4000}${m[1]!.slice(4)}`) !== undefined) throw outOfRange(what);
+    if (!m || day === undefined) return NaN;
+    const [h, minutes, s] = [+(m[2] ?? 0), +(m[3] ?? 0), +(m[4] ?? 0)];
+    const fraction = floor(+`0.${m[5] ?? 0}` * SECOND);
+    const endOfDay = h === 24 && minutes === 0 && s === 0 && fraction === 0;
+    if ((h > 23 && !endOfDay) || minutes > 59 || s > 59) return NaN;
+    const sinceMidnight = h * HOUR + minutes * MINUTE + s * SECOND + fraction;
+    if (m[6]) ms = day * DAY + sinceMidnight;
+    else if (m[7]) {
+      const [oh, om] = [+m[8]!, +(m[9] ?? 0)];
+      if (oh > 23 || om > 59) return NaN;
+      ms = day * DAY + sinceMidnight - (m[7] === '-' ? -1 : 1) * (oh * HOUR + om * MINUTE);
+    } else if (endOfDay) ms = instantMs(day + 1, 0, timeZone, -Infinity);
+    else ms = instantMs(day, sinceMidnight, timeZone, -Infinity);
+  }
+  if (!Number.isFinite(ms)) return NaN;
+  // A day's margin either side first: Intl reads no instant past ±8.64e15 ms.
+  if (!(ms > (FIRST_DAY - 1) * DAY && ms < (LAST_DAY + 2) * DAY)) throw outOfRange(what);
+  const day = localReading(ms, timeZone).day;
+  if (!(day >= FIRST_DAY && day <= LAST_DAY)) throw outOfRange(what);
+  return ms;
+}
+
+/**
+ * An instant from a Date or an ISO 8601 string (see `readInstant`): an invalid Date when it is
+ * neither or lies outside the years 1000 to 9999.
  */
 export function instantOf(value: Date | string, timeZone: string): Date {
-  const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,3})?)?)?$/.exec(value) : null;
-  if (!m) return new Date(value);
-  if (!parseDay(m[1]!)) return new Date(NaN);
-  const start = instantAt(m[1]!, `${m[2] ?? '00'}:${m[3] ?? '00'}`, timeZone).getTime();
-  return new Date(start + Number(m[4] ?? 0) * 1000 + Math.round(Number(m[5] ?? 0) * 1000));
+  try {
+    return new Date(readInstant(value, timeZone));
+  } catch {
+    return new Date(NaN);
+  }
 }
 
 /** The next instant at which the merchant's date changes. */
-export function nextLocalMidnight(now: Date, timeZone: string): Date {
-  return instantAt(isoDay(nextDay(parseDay(wallClock(now, timeZone).date)!)), '00:00', timeZone);
+export function nextLocalMidnight(now: Date | number, timeZone: string): Date {
+  return new Date(instantMs(localDay(now, timeZone) + 1, 0, timeZone, -Infinity));
 }
 
-/** Days since 1970-01-01 (a Thursday) of a calendar day. */
-const dayNumber = (d: Day) => Math.round(d.getTime() / DAY);
-const weekdayOf = (n: number) => (((n + 4) % 7) + 7) % 7;
-
 /** How many values of a sorted list are ≤ x. */
-function countUpTo(sorted: number[], x: number): number {
+function countUpTo(sorted: readonly number[], x: number): number {
   let [lo, hi] = [0, sorted.length];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -121,28 +285,38 @@ export class OpenDays {
     return days;
   }
 
-  private readonly weekdays: Set<number>;
-  private readonly holidays: Set<LocalDate>;
-  /** The holidays that fall on a listed weekday (each closes one open day), as day numbers in order. */
+  /** The listed weekdays, as a bit per weekday (Sunday: bit 0). */
+  private readonly weekdays: number;
+  private readonly perWeek: number;
+  /** The holidays, as day numbers in order, each once. */
+  private readonly holidays: number[];
+  /** The holidays that fall on a listed weekday (each closes one open day). */
   private readonly closed: number[];
 
   constructor(weekdays: readonly Weekday[], holidays: readonly LocalDate[]) {
-    this.weekdays = new Set(weekdays.map((w) => WEEKDAYS.indexOf(w)));
-    this.holidays = new Set(holidays);
-    this.closed = [...new Set(holidays.map((h) => Math.round(Date.parse(`${h}T00:00:00Z`) / DAY)))]
-      .filter((n) => this.weekdays.has(weekdayOf(n)))
-      .sort((a, b) => a - b);
+    let mask = 0;
+    for (const w of weekdays) mask |= 1 << WEEKDAYS.indexOf(w);
+    this.weekdays = mask;
+    this.perWeek = WEEKDAYS.filter((_, i) => mask & (1 << i)).length;
+    const days = holidays.map(parseDay).filter((n): n is Day => n !== undefined);
+    this.holidays = days.sort((a, b) => a - b).filter((n, i) => i === 0 || n !== days[i - 1]);
+    this.closed = this.holidays.filter((n) => this.isListed(n));
+  }
+
+  private isListed(n: Day): boolean {
+    return (this.weekdays & (1 << weekdayOf(n))) !== 0;
   }
 
   has(d: Day): boolean {
-    return this.weekdays.has(d.getDay()) && !this.holidays.has(isoDay(d));
+    const i = countUpTo(this.holidays, d);
+    return this.isListed(d) && !(i > 0 && this.holidays[i - 1] === d);
   }
 
-  /** The open days after day number `from`, up to and including day number `to`. */
-  private openBetween(from: number, to: number): number {
+  /** The open days after day `from`, up to and including day `to`. */
+  private openBetween(from: Day, to: Day): number {
     const length = to - from;
-    let open = Math.floor(length / 7) * this.weekdays.size;
-    for (let n = to - (length % 7) + 1; n <= to; n++) if (this.weekdays.has(weekdayOf(n))) open++;
+    let open = floor(length / 7) * this.perWeek;
+    for (let n = to - (length % 7) + 1; n <= to; n++) if (this.isListed(n)) open++;
     return open - (countUpTo(this.closed, to) - countUpTo(this.closed, from));
   }
 
@@ -154,18 +328,15 @@ export class OpenDays {
    */
   advance(d: Day, n: number): Day {
     if (n === 0) return this.has(d) ? d : this.advance(d, 1);
-    const from = dayNumber(d);
     // Far enough: whole weeks give `perWeek` open days each, less at most every closed day ahead.
-    const closedAhead = this.closed.length - countUpTo(this.closed, from);
-    let [lo, hi] = [from + 1, from + 7 * Math.ceil((n + closedAhead) / this.weekdays.size)];
-    // Past 100,000,000 days no Date exists (year 275760): the policy check keeps day counts far below.
-    if (!(hi < 1e8)) throw new RangeError(`${n} open days from ${isoDay(d)} lie beyond any calendar date.`);
+    const closedAhead = this.closed.length - countUpTo(this.closed, d);
+    let [lo, hi] = [d + 1, d + 7 * ceil((n + closedAhead) / this.perWeek)];
     // The first day by which n open days have passed is the n-th open day itself.
     while (lo < hi) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (this.openBetween(from, mid) >= n) hi = mid;
+      const mid = lo + floor((hi - lo) / 2);
+      if (this.openBetween(d, mid) >= n) hi = mid;
       else lo = mid + 1;
     }
-    return nextDay(d, lo - from);
+    return lo;
   }
 }

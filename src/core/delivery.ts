@@ -1,5 +1,5 @@
 import { quoteMethod } from './arithmetic.js';
-import { instantOf } from './calendar.js';
+import { ISO_HINT, describe, readInstant } from './calendar.js';
 import { parsePolicy, PolicyError } from './parse.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
@@ -30,18 +30,20 @@ export interface QuoteOptions {
   method?: string;
   /** The destination country (ISO 3166-1), used when no method is named. */
   country?: string;
-  /** The order instant; default: now. An ISO string without an offset is a reading of the merchant's clock. */
-  now?: Date | string;
+  /**
+   * The order instant; default: now. An ISO 8601 string without an offset ("2026-03-02T13:30") is a
+   * reading of the merchant's clock; a number is milliseconds since 1970.
+   */
+  now?: Date | string | number;
 }
 
 /** The delivery window to quote for an order placed at `now`, per the spec's arithmetic. */
 export function quoteDelivery(input: Policy | unknown, options: QuoteOptions = {}): DeliveryQuote {
   const policy = parsePolicy(input);
   const m = deliveryMethod(policy, options);
-  const now = options.now === undefined ? new Date() : instantOf(options.now, policy.merchant.timeZone);
-  if (Number.isNaN(now.getTime())) {
-    throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${String(options.now)}.` }]);
-  }
+  // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
+  const now = readInstant(options.now ?? Date.now(), policy.merchant.timeZone, `"now" (${describe(options.now)})`);
+  if (Number.isNaN(now)) throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${describe(options.now)}. ${ISO_HINT}` }]);
   return quoteMethod(policy, m, now);
 }
 

@@ -1,17 +1,10 @@
 import { lastReturnDay, quoteMethod } from './arithmetic.js';
 import { instantOf, isoDay, parseDay, wallClock } from './calendar.js';
+import { PolicyError } from './errors.js';
 import { unclosedDirection } from './text.js';
 import type { Issue, Policy } from './types.js';
 
-/** Thrown by `parsePolicy` (and by the functions that parse for you) when a policy is rejected. */
-export class PolicyError extends Error {
-  readonly issues: Issue[];
-  constructor(issues: Issue[]) {
-    super(issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('\n'));
-    this.name = 'PolicyError';
-    this.issues = issues;
-  }
-}
+export { PolicyError };
 
 export interface CheckResult {
   policy?: Policy;
@@ -118,12 +111,7 @@ const oneOf =
 
 const time = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM, from "00:00" to "23:59"');
 
-const realDate = (s: string) => {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-};
-const localDate = pattern(/^\d{4}-\d{2}-\d{2}$/, 'a real date written YYYY-MM-DD', realDate);
+const localDate = pattern(/^\d{4}-\d{2}-\d{2}$/, 'a real date written YYYY-MM-DD, in the years 1000 to 9999', (s) => parseDay(s) !== undefined);
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const currency = pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, such as "EUR"', (s) =>

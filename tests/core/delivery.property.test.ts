@@ -3,7 +3,7 @@
  *
  * The expectation is computed by an independent reference: the merchant's wall clock is read with
  * `Intl.DateTimeFormat` and every date is a whole number of days since 1970-01-01 (plain UTC-day
- * arithmetic), so neither date-fns nor the process time zone takes part in it. The lead runs this
+ * arithmetic, read with formatToParts), so neither core's offset reading nor the process time zone takes part in it. The lead runs this
  * file under several process time zones (TZ=UTC, Pacific/Kiritimati, America/Sao_Paulo); one
  * property also switches the process time zone itself.
  *
