@@ -7,11 +7,11 @@
  * Exit status: 0 valid (warnings allowed), 1 a file has errors, 2 a file could not be read or
  * the command was not understood.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { checkPolicy, freeCancellationEnd, instantOf, quoteDelivery, returnDeadline, wallClock, type Policy } from '../core/index.js';
 import { findings, type Placed } from './findings.js';
 
-const USAGE = `Usage: policy-explainer check <policy.json>... [--now <date and time>] [--json]
+const USAGE = `Usage: policy-explainer check [--now <date and time>] [--json] [--] <policy.json>...
 
 Checks policy files against the policy format (version 1). For each problem: where it is
 (file:line:column and the JSON Pointer path) and what to change. For a valid file: the dates
@@ -20,8 +20,10 @@ shoppers are told today.
   --now <instant>  check as of another moment, e.g. 2026-12-24T10:00:00+01:00, or
                    2026-12-24T10:00 on the shop's own clock
   --json           print the results as JSON ({file, errors, warnings} per file)
+  --               what follows are files, even a name that starts with "-"
 
-Unknown fields are errors here: the elements would ignore them.
+Unknown fields are errors here: the elements would ignore them. A file over 1 MB is refused,
+as the elements refuse it.
 
 Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be read.`;
 
@@ -30,6 +32,35 @@ export interface FileReport {
   errors: Placed[];
   warnings: Placed[];
   policy?: Policy;
+}
+
+/** The largest policy file read, in bytes: the elements' own limit for a fetched policy. */
+export const MAX_BYTES = 1_000_000;
+
+/**
+ * A policy file's text, read up to `MAX_BYTES` and refused past them, so that a huge file, a
+ * device (/dev/zero) or a pipe that never ends cannot keep the command reading for ever. Without
+ * the byte-order mark some editors write: the elements read such a file too.
+ */
+export function readPolicyFile(file: string): string {
+  const tooLarge = () => new Error(`it is larger than ${MAX_BYTES / 1_000_000} MB (${MAX_BYTES} bytes); a policy file is a few kilobytes.`);
+  const fd = openSync(file, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size > MAX_BYTES) throw tooLarge();
+    // One byte more than the limit: reading it says the limit is passed.
+    const buffer = Buffer.alloc(MAX_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (!read) break;
+      length += read;
+    }
+    if (length > MAX_BYTES) throw tooLarge();
+    return buffer.toString('utf8', 0, length).replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads and checks one file; problems get their line and column. */
@@ -88,9 +119,13 @@ export function main(args: string[], out: (line: string) => void = console.log):
   const files: string[] = [];
   let now: Date | string = new Date();
   let json = false;
+  // After "--", every argument is a file: `check -- -rf.json`.
+  let options = true;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '--json') json = true;
+    if (!options) files.push(arg);
+    else if (arg === '--') options = false;
+    else if (arg === '--json') json = true;
     else if (arg === '--now') {
       now = rest[++i] ?? '';
       if (Number.isNaN(instantOf(now, 'UTC').getTime())) {
@@ -111,8 +146,7 @@ export function main(args: string[], out: (line: string) => void = console.log):
   for (const file of files) {
     let text: string;
     try {
-      // Without the byte-order mark some editors write: the elements read such a file too.
-      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      text = readPolicyFile(file);
     } catch (e) {
       out(`policy-explainer: cannot read ${file}: ${(e as Error).message}`);
       status = 2;

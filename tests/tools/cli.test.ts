@@ -3,11 +3,12 @@
  * them: each problem at the right line and column with its path, the exit status a script or a CI
  * reads, and, for a valid file, the promises shoppers will read today.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { buildSync } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main, type FileReport } from '../../src/cli/policy-explainer.js';
 import { locate, place } from '../../src/cli/findings.js';
 
@@ -159,6 +160,52 @@ describe('policy-explainer check', () => {
     expect(check('check').status).toBe(2);
     expect(check('check', fixture('examples/policy-full.json'), '--now', 'tomorrow').lines[0]).toContain('--now needs a date and time');
     expect(check('--help')).toMatchObject({ status: 0, lines: expect.arrayContaining([expect.stringContaining('Usage: policy-explainer check')]) });
+  });
+
+  describe('a file that is not what it seems, a name that looks like an option', () => {
+    // The command as a merchant runs it, built from the sources (dist/ may be older), in a child
+    // process: a read that never ends must fail this test, not hang the test run.
+    const bin = join(dir, 'policy-explainer.mjs');
+    beforeAll(() => {
+      buildSync({ entryPoints: [new URL('src/cli/bin.ts', root).pathname], bundle: true, platform: 'node', format: 'esm', outfile: bin, logLevel: 'error' });
+    });
+    const run = (...args: string[]) => {
+      const start = performance.now();
+      const child = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 15_000, cwd: dir });
+      return { status: child.status, signal: child.signal, out: child.stdout + child.stderr, ms: performance.now() - start };
+    };
+
+    it('check /dev/zero: refused after 1 MB, the elements\' own limit, with a plain message and exit 2', () => {
+      // It read on for ever (50 MB more memory each second) before.
+      const { status, signal, out, ms } = run('check', '/dev/zero');
+      expect(signal).toBeNull();
+      expect(status).toBe(2);
+      expect(out).toContain('policy-explainer: cannot read /dev/zero: it is larger than 1 MB (1000000 bytes); a policy file is a few kilobytes');
+      expect(ms).toBeLessThan(10_000);
+    }, 30_000);
+
+    it('a file over 1 MB is refused unread; one of exactly 1 MB is checked', () => {
+      const policy = JSON.stringify(SEED.policy);
+      const big = file('big.json', policy + ' '.repeat(1_000_001 - policy.length));
+      expect(check('check', big)).toMatchObject({ status: 2, lines: [`policy-explainer: cannot read ${big}: it is larger than 1 MB (1000000 bytes); a policy file is a few kilobytes.`] });
+      // 1 MB counted in bytes, as the elements count them, not in characters.
+      const wide = file('wide.json', policy.replace('"Maison Dupont"', `"${'é'.repeat(500_000)}"`));
+      expect(check('check', wide).status).toBe(2);
+      const limit = file('limit.json', policy + ' '.repeat(1_000_000 - policy.length));
+      expect(check('check', limit, '--now', SEED.now)).toMatchObject({ status: 0, lines: expect.arrayContaining([`${limit}: valid (0 errors, 0 warnings)`]) });
+    });
+
+    it('check -- -rf.json: after "--", every argument is a file, even one that starts with "-"', () => {
+      const dashed = file('-rf.json', JSON.stringify(SEED.policy));
+      const { status, out } = run('check', '--now', SEED.now, '--', '-rf.json', '--json');
+      expect(out).not.toContain('unknown option');
+      // "--json" after "--" is a file too: one that does not exist.
+      expect(out).toContain('-rf.json: valid (0 errors, 0 warnings)');
+      expect(out).toContain('cannot read --json');
+      expect(status).toBe(2);
+      expect(check('check', '--', dashed, '--now', SEED.now).lines).toContain('policy-explainer: cannot read --now: ENOENT: no such file or directory, open \'--now\'');
+      expect(check('check', '--')).toMatchObject({ status: 2, lines: expect.arrayContaining([expect.stringContaining('Usage:')]) });
+    }, 30_000);
   });
 
   describe('costs one pass over the file, however many problems it has', () => {
