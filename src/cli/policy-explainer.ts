@@ -69,6 +69,22 @@ export function checkFile(file: string, text: string, now: Date | string): FileR
   return { file, ...findings(text, issues), ...(policy ? { policy } : {}) };
 }
 
+/**
+ * What a terminal would act on rather than show: C0 and C1 controls (ESC starts the sequences that
+ * clear the screen, set the window title or make a link; U+009B is ESC [ in one character), DEL,
+ * the bidi controls that turn the text after them around, and the line and paragraph separators.
+ */
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const BUT_NEWLINES = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const code = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * `s` for a terminal: each control character written as `\uXXXX`, so the merchant sees what the
+ * file holds and the terminal does nothing with it. For whatever comes from a file, its name or
+ * the command line (a file name could hold "\n" and forge a line of the report).
+ */
+export const escapeControls = (s: string) => s.replace(CONTROLS, code);
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What shoppers are told today, in plain English, for the merchant to read before going live. */
@@ -82,12 +98,12 @@ export function promises(policy: Policy, at: Date | string): string[] {
     );
   const instant = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
-  const lines = [`As of ${instant(now.toISOString())} (${timeZone}), shoppers are told:`];
+  const lines = [`As of ${instant(now.toISOString())} (${escapeControls(timeZone)}), shoppers are told:`];
   for (const m of policy.delivery?.methods ?? []) {
     const q = quoteDelivery(policy, { method: m.id, now });
     const dates = q.quoted.earliest === q.quoted.latest ? `on ${day(q.quoted.earliest)}` : `between ${day(q.quoted.earliest)} and ${day(q.quoted.latest)}`;
     const carrier = q.actual.earliest === q.actual.latest ? day(q.actual.earliest) : `${day(q.actual.earliest)} – ${day(q.actual.latest)}`;
-    lines.push(`  delivery "${m.id}": ${dates} (the carrier's own estimate: ${carrier})${q.cutoff ? `, if ordered before ${instant(q.cutoff)}` : ''}`);
+    lines.push(`  delivery "${escapeControls(m.id)}": ${dates} (the carrier's own estimate: ${carrier})${q.cutoff ? `, if ordered before ${instant(q.cutoff)}` : ''}`);
   }
   if (policy.returns) {
     const today = wallClock(now, timeZone).date;
@@ -97,20 +113,25 @@ export function promises(policy: Policy, at: Date | string): string[] {
     const end = freeCancellationEnd(policy, now);
     lines.push(`  cancellation: free ${end ? `until ${instant(end)} for an order placed now` : 'until the order ships'}`);
   }
-  for (const item of policy.nonRefundable ?? []) lines.push(`  no returns: "${item.id}" (${item.reason})`);
+  for (const item of policy.nonRefundable ?? []) lines.push(`  no returns: "${escapeControls(item.id)}" (${escapeControls(item.reason)})`);
   return lines;
 }
 
 function report(result: FileReport): string[] {
-  const where = (i: FileReport['errors'][number]) => `${result.file}${i.line ? `:${i.line}:${i.column}` : ''}`;
-  return [
-    ...result.errors.map((e) => `${where(e)}  error    ${e.path || '(the whole file)'}  ${e.message}`),
-    ...result.warnings.map((w) => `${where(w)}  warning  ${w.path || '(the whole file)'}  ${w.message}`),
-  ];
+  const where = (i: FileReport['errors'][number]) => `${escapeControls(result.file)}${i.line ? `:${i.line}:${i.column}` : ''}`;
+  // The path holds the policy's own keys, the message its keys and values, the JSON parser's message a snippet of the file.
+  const line = (i: Placed, kind: string) => `${where(i)}  ${kind}  ${escapeControls(i.path) || '(the whole file)'}  ${escapeControls(i.message)}`;
+  return [...result.errors.map((e) => line(e, 'error  ')), ...result.warnings.map((w) => line(w, 'warning'))];
 }
 
-/** The command line; returns the exit status. */
-export function main(args: string[], out: (line: string) => void = console.log): number {
+/**
+ * The command line; returns the exit status. Nothing it prints holds a raw control character:
+ * what comes from a file or the command line is escaped where it is written in, and every line
+ * once more on its way out (but the line breaks of the command's own text); the JSON of `--json`
+ * too, where JSON.stringify leaves C1 and bidi controls raw (`\uXXXX` is JSON's own escape).
+ */
+export function main(args: string[], print: (line: string) => void = console.log): number {
+  const out = (text: string) => print(text.replace(BUT_NEWLINES, code));
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
@@ -129,11 +150,11 @@ export function main(args: string[], out: (line: string) => void = console.log):
     else if (arg === '--now') {
       now = rest[++i] ?? '';
       if (Number.isNaN(instantOf(now, 'UTC').getTime())) {
-        out(`policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${JSON.stringify(rest[i] ?? '')})`);
+        out(`policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${escapeControls(JSON.stringify(rest[i] ?? ''))})`);
         return 2;
       }
     } else if (arg.startsWith('-')) {
-      out(`policy-explainer: unknown option ${arg}\n\n${USAGE}`);
+      out(`policy-explainer: unknown option ${escapeControls(arg)}\n\n${USAGE}`);
       return 2;
     } else files.push(arg);
   }
@@ -148,7 +169,7 @@ export function main(args: string[], out: (line: string) => void = console.log):
     try {
       text = readPolicyFile(file);
     } catch (e) {
-      out(`policy-explainer: cannot read ${file}: ${(e as Error).message}`);
+      out(`policy-explainer: cannot read ${escapeControls(file)}: ${escapeControls((e as Error).message)}`);
       status = 2;
       continue;
     }
@@ -158,14 +179,15 @@ export function main(args: string[], out: (line: string) => void = console.log):
     if (json) continue;
     for (const line of report(result)) out(line);
     const counts = `${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`;
+    const name = escapeControls(file);
     if (policy && result.errors.length) {
-      out(`${file}: not valid (${counts}). The elements would ignore the unknown fields and show what follows; fix their names.`);
+      out(`${name}: not valid (${counts}). The elements would ignore the unknown fields and show what follows; fix their names.`);
       for (const line of promises(policy, now)) out(line);
     } else if (policy) {
-      out(`${file}: valid (${counts})`);
+      out(`${name}: valid (${counts})`);
       for (const line of promises(policy, now)) out(line);
     } else {
-      out(`${file}: not valid (${counts}). Shoppers would see a polite "ask us" message instead of this policy.`);
+      out(`${name}: not valid (${counts}). Shoppers would see a polite "ask us" message instead of this policy.`);
     }
   }
   if (json) out(JSON.stringify(results, null, 2));

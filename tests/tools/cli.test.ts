@@ -162,6 +162,83 @@ describe('policy-explainer check', () => {
     expect(check('--help')).toMatchObject({ status: 0, lines: expect.arrayContaining([expect.stringContaining('Usage: policy-explainer check')]) });
   });
 
+  describe('never writes a raw control character to the terminal', () => {
+    // What a hostile policy (or its name) would have the terminal do: clear the screen (ESC[2J),
+    // set the window title (OSC 0), show a link to elsewhere (OSC 8), the same through the C1
+    // introducer (U+009B), turn text around (U+202E), or forge a line of the report ("\n").
+    const CLEAR = '\u001b[2J';
+    const TITLE = '\u001b]0;pwned\u0007';
+    const LINK = '\u001b]8;;https://evil.example/\u001b\\click\u001b]8;;\u001b\\';
+    const C1 = '\u009b2J';
+    const RLO = '\u202e';
+    const FORGED = '\nfake.json: valid (0 errors, 0 warnings)';
+    // Every C0 and C1 control and every bidi control; "\n" only between the lines `check` splits.
+    const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+    const policy = () => {
+      const p = structuredClone(SEED.policy) as Record<string, any>;
+      p[`x${CLEAR}${TITLE}`] = 1; // an unknown key: in the path and the message
+      p.merchant[`n${LINK}${C1}${RLO}${FORGED}`] = 1;
+      p.merchant.name = { en: 'Shop', [`fr${CLEAR}`]: 'Boutique', [`es${C1}${RLO}`]: 'Tienda' }; // language-tag keys
+      p.merchant.timeZone = `Europe/Paris${TITLE}${C1}`; // a value, "(found ...)"
+      p.delivery.methods[0].id = `std${RLO}${C1}`;
+      return p;
+    };
+    const name = `evil${CLEAR}${TITLE}${C1}${RLO}.json`;
+
+    it('escapes them in paths, messages, language tags, values and the file name', () => {
+      const path = file(name, JSON.stringify(policy(), null, 2));
+      const { status, lines } = check('check', path, '--now', SEED.now);
+      expect(status).toBe(1);
+      for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(RAW);
+      expect(lines.some((l) => l.startsWith('fake.json'))).toBe(false);
+      const text = lines.join('\n');
+      // Shown, escaped, so that the merchant sees what is there.
+      expect(text).toContain('evil\\u001B[2J\\u001B]0;pwned\\u0007\\u009B2J\\u202E.json:');
+      expect(text).toContain('/x\\u001B[2J\\u001B]0;pwned\\u0007');
+      expect(text).toContain('\\u009B2J\\u202E\\u000Afake.json');
+      expect(text).toContain('"fr\\u001B[2J" is not a language tag');
+    });
+
+    it('escapes them in the report of a valid file (its name)', () => {
+      const { status, lines } = check('check', file(`ok${TITLE}${RLO}.json`, JSON.stringify(SEED.policy)), '--now', SEED.now);
+      expect(status).toBe(0);
+      expect(lines[0]).toMatch(/ok\\u001B\]0;pwned\\u0007\\u202E\.json: valid/);
+      for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(RAW);
+    });
+
+    it("escapes them in the JSON parser's snippet of a file that is not JSON", () => {
+      // "Unexpected token 'x', "{"a": x..." is not valid JSON": the parser quotes the text as it is.
+      const path = file(`syntax${CLEAR}${C1}.json`, `{"a": x${CLEAR}${C1}${RLO}${TITLE}}`);
+      const { status, lines } = check('check', path);
+      expect(status).toBe(1);
+      expect(lines.join('\n')).toContain(`Unexpected token 'x', "{"a": x\\u001B[2J\\u009B2J\\u202E`);
+      for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(RAW);
+    });
+
+    it('escapes them in unknown options, --now and a file that cannot be read', () => {
+      for (const args of [['check', `--x${CLEAR}`], ['check', 'p.json', '--now', `x${TITLE}${C1}${RLO}`], ['check', join(dir, `nowhere${CLEAR}${FORGED}`)]]) {
+        const { status, lines } = check(...args);
+        expect(status).toBe(2);
+        for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(RAW);
+        expect(lines.some((l) => l.startsWith('fake.json'))).toBe(false);
+      }
+    });
+
+    it('--json: C1 and bidi controls escaped too (JSON.stringify leaves them raw), the same strings once parsed', () => {
+      const path = file(`j${C1}.json`, JSON.stringify(policy(), null, 2));
+      const syntax = file(`s${RLO}.json`, `{"a": x${CLEAR}${C1}${RLO}}`);
+      const { status, text } = check('check', path, syntax, '--json');
+      expect(status).toBe(1);
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      const [results, bad] = JSON.parse(text) as FileReport[];
+      expect(results!.file).toBe(path);
+      expect(results!.errors.map((e) => e.path)).toContain(`/x${CLEAR}${TITLE}`);
+      expect(results!.errors.map((e) => e.path)).toContain(`/merchant/n${LINK.replace(/\//g, '~1')}${C1}${RLO}${FORGED}`);
+      expect(bad!.errors[0]!.message).toContain(`"{"a": x${CLEAR}${C1}${RLO}`);
+    });
+  });
+
   describe('a file that is not what it seems, a name that looks like an option', () => {
     // The command as a merchant runs it, built from the sources (dist/ may be older), in a child
     // process: a read that never ends must fail this test, not hang the test run.
