@@ -4,8 +4,8 @@
  * dependencies: the demo pages use the built bundle exactly as a shop would.
  */
 import { createServer } from 'node:http';
-import { createReadStream, readdirSync, statSync, watch } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { createReadStream, readdirSync, realpathSync, statSync, watch } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 import { checkLocales, formatProblem } from './i18n-check.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -37,13 +37,53 @@ export function serve(listenPort = port, { locales = join(root, 'locales') } = {
       if (String(file).endsWith('.json') || String(file).endsWith('.md')) for (const res of listeners) res.write(`data: ${file}\n\n`);
     }).unref();
   };
-  const server = createServer((req, res) => handle(req, res, { locales, listeners, watchLocales }));
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res, { locales, listeners, watchLocales });
+    } catch {
+      // Whatever a request does, the server stays up for the next one.
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
+  });
   return new Promise((done) => server.listen(listenPort, '127.0.0.1', () => done(server)));
+}
+
+/** `file` is `folder` or inside it: compared with a separator, so /work/main-secret is not inside /work/main. */
+const inside = (folder, file) => file === folder || file.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * The file a request path names under `base`, or the status that refuses it: 400 for a path that
+ * cannot name a file (a broken escape, NUL, a backslash: a separator on Windows), 403 for one that
+ * leads out of `base` (through "..", raw or encoded, or a symbolic link), 404 for none.
+ */
+function fileFor(base, rest) {
+  if (/[\0\\]/.test(rest)) return { status: 400 };
+  // "..", even as %2E%2E or between encoded slashes: no path of the demo needs one.
+  if (rest.split('/').includes('..')) return { status: 403 };
+  let file = resolve(base, `.${rest}`);
+  if (!inside(base, file)) return { status: 403 };
+  let real;
+  try {
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+    // Where the file really is, links followed: it must be in the real folder too.
+    real = realpathSync(file);
+    if (!statSync(real).isFile()) return { status: 404 };
+  } catch {
+    return { status: 404 };
+  }
+  return inside(realpathSync(base), real) ? { file: real } : { status: 403 };
 }
 
 function handle(req, res, context) {
   const { locales, listeners, watchLocales } = context;
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain' });
+    return res.end('Bad request');
+  }
   if (path === '/__locales') {
     const languages = readdirSync(locales).filter((f) => /^[a-zA-Z-]+\.json$/.test(f)).map((f) => f.slice(0, -5));
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
@@ -78,21 +118,15 @@ function handle(req, res, context) {
     return res.end();
   }
   // /locales/ is the folder given (a translator's working copy, a test's fixtures).
-  const [base, rest] = path.startsWith('/locales/') ? [locales, path.slice('/locales'.length)] : [root, path];
-  let file = normalize(join(base, rest));
-  if (!file.startsWith(base)) {
-    res.writeHead(403);
-    return res.end();
-  }
-  try {
-    if (statSync(file).isDirectory()) file = join(file, 'index.html');
-    statSync(file);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    return res.end('Not found');
+  const [base, rest] = path.startsWith('/locales/') ? [resolve(locales), path.slice('/locales'.length)] : [root, path];
+  const { file, status } = fileFor(base, rest);
+  if (!file) {
+    res.writeHead(status, { 'content-type': 'text/plain' });
+    return res.end(status === 404 ? 'Not found' : status === 403 ? 'Forbidden' : 'Bad request');
   }
   res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-  createReadStream(file).pipe(res);
+  // A file gone between the check and the read ends this response, not the server.
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
