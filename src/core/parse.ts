@@ -1,5 +1,5 @@
 import { lastReturnDay, quoteMethod } from './arithmetic.js';
-import { instantOf, isoDay, parseDay, wallClock } from './calendar.js';
+import { instantOf, isoDay, msOf, parseDay, wallClock } from './calendar.js';
 import { PolicyError } from './errors.js';
 import { unclosedDirection } from './text.js';
 import type { Issue, Policy } from './types.js';
@@ -414,9 +414,9 @@ function withDefaults(raw: Json): Policy {
  * Holidays that stop before the last date the policy gives today: the dates after them are worked
  * out as if there were no holiday, which the merchant has surely not meant.
  */
-function holidaysRunOut(policy: Policy, now: Date): Issue | undefined {
+function holidaysRunOut(policy: Policy, now: number): Issue | undefined {
   const { holidays } = policy.calendar;
-  if (!holidays.length || Number.isNaN(now.getTime())) return undefined;
+  if (!holidays.length || Number.isNaN(now)) return undefined;
   const last = holidays.reduce((a, b) => (a > b ? a : b));
   let latest = '';
   for (const m of policy.delivery?.methods ?? []) {
@@ -448,9 +448,9 @@ export function checkPolicy(input: unknown, { now }: CheckOptions = {}): CheckRe
 export const checkPolicyUndated = (input: unknown): CheckResult => safely(input, undefined);
 
 /** The warnings of a valid policy that depend on the date (holidays that run out); never throws. */
-export function datedWarnings(policy: Policy, now: Date): Issue[] {
+export function datedWarnings(policy: Policy, now: Date | number): Issue[] {
   try {
-    const runOut = holidaysRunOut(policy, now);
+    const runOut = holidaysRunOut(policy, msOf(now));
     return runOut ? [runOut] : [];
   } catch {
     // Only a warning: it never turns a policy parsePolicy accepts into a rejected one.

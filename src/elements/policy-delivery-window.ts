@@ -56,7 +56,8 @@ export class PolicyDeliveryWindow extends PolicyElement {
   private readonly clock = new ClockController(this);
 
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
-    const now = new Date();
+    // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
+    const now = Date.now();
     const method = deliveryMethod(policy, this);
     const quote = quoteMethod(policy, method, now);
     const { quoted, actual } = quote;
@@ -76,7 +77,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
         ? t('delivery.daysExact', { count: quoted.maxDays })
         : t('delivery.days', { min: quoted.minDays, count: quoted.maxDays });
     // Whole minutes, rounded down: the shopper who orders within the time shown does get these dates.
-    const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now.getTime()) / MINUTE) : 0;
+    const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now) / MINUTE) : 0;
     const label = textIn(method.label, locale);
     const note = textIn(method.note, locale);
     const slot = method.timeSlot;
@@ -132,16 +133,16 @@ export class PolicyDeliveryWindow extends PolicyElement {
   }
 
   /** Renders again when the countdown's minute changes, when the cutoff passes, or at the merchant's midnight. */
-  private schedule(quote: DeliveryQuote, now: Date, timeZone: string) {
-    const left = quote.cutoff ? Date.parse(quote.cutoff) - now.getTime() : 0;
+  private schedule(quote: DeliveryQuote, now: number, timeZone: string) {
+    const left = quote.cutoff ? Date.parse(quote.cutoff) - now : 0;
     // Just past each whole minute left (so the minutes shown are never more than remain), and
     // exactly at the cutoff, when the later window takes over.
     const until = quote.cutoff
       ? left <= MINUTE
         ? left
         : (left % MINUTE) + 1
-      : nextLocalMidnight(now, timeZone).getTime() - now.getTime() + 1;
+      : nextLocalMidnight(now, timeZone).getTime() - now + 1;
     // Within the hour at most, so that a sleeping laptop or a changed clock is caught up.
-    this.clock.at(now.getTime() + Math.min(until, HOUR));
+    this.clock.at(now + Math.min(until, HOUR));
   }
 }

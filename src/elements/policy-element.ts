@@ -212,7 +212,7 @@ export abstract class PolicyElement extends LitElement {
     // The warnings that depend on the date quote every method: not worth delaying the first render for.
     if (policy && !dated.has(policy)) {
       dated.add(policy);
-      whenIdle(() => datedWarnings(policy, new Date()).forEach((w) => console.warn(`policy-explainer: ${w.path} ${w.message}`)));
+      whenIdle(() => datedWarnings(policy, Date.now()).forEach((w) => console.warn(`policy-explainer: ${w.path} ${w.message}`)));
     }
     this.status = policy ? { name: 'ready', policy } : { name: 'failed', issues: errors, policyUrl: salvagePolicyUrl(raw) };
   }

@@ -45,13 +45,14 @@ export class PolicyReturns extends PolicyElement {
     const free = fees === 'free' || (typeof fees === 'object' && fees.amount === 0);
     const deadline = this.deliveredOn ? returnDeadline(policy, this.deliveredOn) : undefined;
     // The deadline day included, in the shop's zone: an order page opened weeks later says it has ended.
-    const now = new Date();
+    // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
+    const now = Date.now();
     const { timeZone } = policy.merchant;
     const passed = !!deadline && wallClock(now, timeZone).date > deadline;
     // Until then, looked at again at the shop's midnight, and within the hour (a laptop that slept,
     // a clock that was changed): the past tense comes on its own on a page left open.
     const open = deadline && !passed;
-    this.clock.at(open ? Math.min(nextLocalMidnight(now, timeZone).getTime() + 1, now.getTime() + HOUR) : undefined);
+    this.clock.at(open ? Math.min(nextLocalMidnight(now, timeZone).getTime() + 1, now + HOUR) : undefined);
     this.shown = { deadline };
     const notes = textIn(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);

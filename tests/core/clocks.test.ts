@@ -60,7 +60,7 @@ describe.each(ZONES)('with the machine in %s', (zone) => {
   });
 
   describe("sinon's fake timers, installed before core is imported", () => {
-    let clock: FakeTimers.InstalledClock | undefined;
+    let clock: FakeTimers.Clock | undefined;
     afterEach(() => {
       clock?.uninstall();
       clock = undefined;
