@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy, parsePolicy, quoteDelivery } from '../../src/core/index.js';
+import { demoPolicy } from '../../scripts/demo-policy.mjs';
 
 const fixtures = new URL('../fixtures/examples/', import.meta.url);
 const shared = new URL('../../../shared/examples/', import.meta.url);
@@ -41,8 +42,25 @@ describe.runIf(existsSync(shared))('the copies in tests/fixtures', () => {
       expect(read(fixtures, file)).toBe(read(shared, file));
     });
   }
-  it('the demo policy is identical to ../shared/examples/policy-full.json', () => {
-    expect(read(new URL('../../demo/', import.meta.url), 'policy.json')).toBe(read(shared, 'policy-full.json'));
+});
+
+describe('the demo policy', () => {
+  const demo = read(new URL('../../demo/', import.meta.url), 'policy.json');
+  it('is the shared complete policy with its French holidays carried on (scripts/demo-policy.mjs writes it)', () => {
+    expect(demo).toBe(demoPolicy());
+    const { calendar, ...rest } = JSON.parse(demo);
+    const { calendar: sharedCalendar, ...sharedRest } = JSON.parse(read(fixtures, 'policy-full.json'));
+    expect(rest).toEqual(sharedRest);
+    expect(calendar.holidays.slice(0, sharedCalendar.holidays.length)).toEqual(sharedCalendar.holidays);
+  });
+  it.each(['2026-03-02T10:00', '2027-12-20T16:00', '2031-12-31T23:50', '2039-06-30T12:00'])('says nothing stale on %s: no warning', (now) => {
+    expect(checkPolicy(demo, { now })).toMatchObject({ errors: [], warnings: [] });
+  });
+  it('counts the holidays of later years: Christmas 2030 is not a delivery day', () => {
+    const { quoted } = quoteDelivery(demo, { now: '2030-12-23T10:00' });
+    // Received Mon 23. Earliest: 4 delivery days from Mon 23, Wed 25 skipped: Tue 24, Thu 26, Fri 27, Sat 28.
+    // Latest: shipped Tue 24, then 6: Thu 26, Fri 27, Sat 28, Mon 30, Tue 31, and Thu 2 (1 January skipped).
+    expect([quoted.earliest, quoted.latest]).toEqual(['2030-12-28', '2031-01-02']);
   });
 });
 

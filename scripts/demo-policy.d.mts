@@ -1,0 +1,6 @@
+// Types for the test that checks demo/policy.json: the script itself stays plain JavaScript.
+export const LAST_YEAR: number;
+/** France's eleven public holidays of a year, as YYYY-MM-DD in order. */
+export function frenchHolidays(year: number): string[];
+/** demo/policy.json as the script writes it. */
+export function demoPolicy(): string;
