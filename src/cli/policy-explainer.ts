@@ -8,7 +8,8 @@
  * the command was not understood.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { checkPolicy, freeCancellationEnd, instantOf, quoteDelivery, returnDeadline, wallClock, type Policy } from '../core/index.js';
+import { readInstant } from '../core/calendar.js';
+import { checkPolicy, freeCancellationEnd, PolicyError, quoteDelivery, returnDeadline, wallClock, type Policy } from '../core/index.js';
 import { findings, type Placed } from './findings.js';
 
 const USAGE = `Usage: policy-explainer check [--now <date and time>] [--json] [--] <policy.json>...
@@ -89,9 +90,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What shoppers are told today, in plain English, for the merchant to read before going live. */
 export function promises(policy: Policy, at: Date | string): string[] {
+  try {
+    return promisesAt(policy, at);
+  } catch (e) {
+    // A moment the calendar cannot reach (past 9999, say): said plainly, not a crash.
+    if (!(e instanceof PolicyError)) throw e;
+    return [`As of ${escapeControls(String(at))}, no dates can be worked out: ${escapeControls(e.issues.map((i) => i.message).join(' '))}`];
+  }
+}
+
+function promisesAt(policy: Policy, at: Date | string): string[] {
   const { timeZone } = policy.merchant;
   // Without an offset, a reading of the shop's clock.
-  const now = instantOf(at, timeZone);
+  const now = new Date(readInstant(at, timeZone, `--now (${String(at)})`));
   const day = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${iso}T00:00:00Z`),
@@ -115,6 +126,16 @@ export function promises(policy: Policy, at: Date | string): string[] {
   }
   for (const item of policy.nonRefundable ?? []) lines.push(`  no returns: "${escapeControls(item.id)}" (${escapeControls(item.reason)})`);
   return lines;
+}
+
+/** Whether `--now` is an ISO 8601 instant (its range is checked against each file's zone). */
+function readableInstant(value: string): boolean {
+  try {
+    return !Number.isNaN(readInstant(value, 'UTC'));
+  } catch {
+    // Outside the years 1000 to 9999 in UTC: each file says so in its own zone.
+    return true;
+  }
 }
 
 function report(result: FileReport): string[] {
@@ -149,7 +170,7 @@ export function main(args: string[], print: (line: string) => void = console.log
     else if (arg === '--json') json = true;
     else if (arg === '--now') {
       now = rest[++i] ?? '';
-      if (Number.isNaN(instantOf(now, 'UTC').getTime())) {
+      if (!readableInstant(now)) {
         out(`policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${escapeControls(JSON.stringify(rest[i] ?? ''))})`);
         return 2;
       }

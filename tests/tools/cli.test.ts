@@ -47,6 +47,26 @@ describe('policy-explainer check', () => {
     expect(text).toContain('if ordered before 2 Mar 2026, 14:00');
   });
 
+  it('--now without an offset, however it is written, is read on the shop’s clock, not the machine’s', () => {
+    const path = file('seed-now.json', JSON.stringify(SEED.policy, null, 2));
+    // 13:59 in Paris is before the 14:00 cutoff; read on a UTC machine's clock it would be 14:59.
+    for (const now of ['2026-03-02 13:59', '2026-03-02T13:59', '2026-03-02T13:59:00.0001']) {
+      const { status, text } = check('check', path, '--now', now);
+      expect(status, now).toBe(0);
+      expect(text, now).toContain('between Fri, 6 Mar 2026 and Tue, 10 Mar 2026');
+      expect(text, now).toContain('if ordered before 2 Mar 2026, 14:00');
+    }
+  });
+
+  it('--now outside the years 1000 to 9999 says so plainly, without a crash', () => {
+    const path = file('seed-far.json', JSON.stringify(SEED.policy, null, 2));
+    for (const now of ['0999-06-01T10:00', '9999-12-31T20:00:00Z']) {
+      const { status, text } = check('check', path, '--now', now);
+      expect(status, now).toBe(0);
+      expect(text, now).toMatch(/no dates can be worked out: .*1000 to 9999/);
+    }
+  });
+
   it('the full example: returns deadline, cancellation and the items never taken back', () => {
     const { status, text } = check('check', fixture('examples/policy-full.json'), '--now', '2026-11-24T10:00:00+01:00');
     expect(status).toBe(0);
