@@ -6,6 +6,8 @@
  *     test imports dist/);
  *   - core logic with vitest, once per process time zone: results must not depend on it;
  *   - elements with web-test-runner, in headless Chromium and headless Firefox;
+ *   - core and the elements (Chromium) again with the clock moved five years ahead (faketime), so
+ *     that a test or fixture that only works until some date fails today;
  *   - the demo pages in headless Chromium: axe-core in each language, and the product page's
  *     layout shift (CLS) with the policy fetched 2 s late.
  */
@@ -53,9 +55,11 @@ step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('locale files (npm run i18n:check)', 'node', ['scripts/i18n-check.mjs']);
 step('build', 'npm', ['run', '--silent', 'build']);
 
-for (const tz of TIME_ZONES) {
-  const out = join(scratch, `vitest-${tz.replace('/', '-')}.json`);
-  const ok = run(`core (vitest, TZ=${tz})`, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { TZ: tz });
+/** vitest over core and tools; its JSON report gives the counts. */
+function vitest(label, { env = {}, args = [], wrapper = [] } = {}) {
+  const out = join(scratch, `vitest-${totals.passed + totals.failed}.json`);
+  const command = [...wrapper, 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args];
+  const ok = run(label, command[0], command.slice(1), env);
   const report = readJson(out);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -63,14 +67,40 @@ for (const tz of TIME_ZONES) {
   } else totals.failed++;
 }
 
-const summary = join(scratch, 'wtr.json');
-const wtrOk = run('elements (web-test-runner, headless Chromium and Firefox)', 'npx', ['web-test-runner'], { WTR_SUMMARY: summary });
-const wtr = existsSync(summary) ? readJson(summary) : undefined;
-if (wtr) {
-  for (const [name, own] of Object.entries(wtr.browsers ?? {})) console.log(`elements in ${name}: ${own.passed} passed, ${own.failed} failed`);
-  totals.passed += wtr.passed;
-  totals.failed += wtr.failed + (wtrOk || wtr.failed ? 0 : 1);
-} else totals.failed++;
+/** web-test-runner over the elements; its summary reporter gives the counts, per engine too. */
+function elements(label, { env = {}, wrapper = [] } = {}) {
+  const summary = join(scratch, `wtr-${totals.passed + totals.failed}.json`);
+  const command = [...wrapper, 'npx', 'web-test-runner'];
+  const ok = run(label, command[0], command.slice(1), { ...env, WTR_SUMMARY: summary });
+  const wtr = existsSync(summary) ? readJson(summary) : undefined;
+  if (wtr) {
+    for (const [name, own] of Object.entries(wtr.browsers ?? {})) console.log(`elements in ${name}: ${own.passed} passed, ${own.failed} failed`);
+    totals.passed += wtr.passed;
+    totals.failed += wtr.failed + (ok || wtr.failed ? 0 : 1);
+  } else totals.failed++;
+}
+
+// The browser clock test sets its shoppers' zones itself: once is enough.
+for (const [i, tz] of TIME_ZONES.entries()) {
+  vitest(`core (vitest, TZ=${tz})`, { env: { TZ: tz }, args: i ? ['--exclude', 'tests/tools/fake-clocks.test.ts'] : [] });
+}
+
+elements('elements (web-test-runner, headless Chromium and Firefox)');
+
+/*
+ * A time bomb (a test or a fixture that only works until some date) must fail now, not the day it
+ * goes off: core and the elements run again with the whole process clock (and the browser's)
+ * moved five years ahead, to 23:50 UTC, by Debian's faketime. The clock keeps running from there.
+ */
+const ahead = new Date(Date.now() + 5 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+const faketime = ['faketime', `${ahead} 23:50:00`];
+if (spawnSync('faketime', ['2030-01-01 00:00:00', 'true']).status === 0) {
+  vitest(`core with the clock moved to ${ahead} 23:50 UTC (faketime)`, { env: { TZ: 'UTC' }, wrapper: faketime });
+  elements(`elements in Chromium with the clock moved to ${ahead} 23:50 UTC (faketime)`, { env: { TZ: 'UTC', WTR_BROWSERS: 'chromium' }, wrapper: faketime });
+} else {
+  console.log("\n=== faketime is missing: install Debian's faketime package (apt-get install faketime), as .ci/run does");
+  totals.failed++;
+}
 
 counted('demo pages: accessibility (axe-core, fr/es/en) and behaviour', 'node', ['scripts/check-pages.mjs']);
 counted('product page: layout shift with the policy fetched late (CLS)', 'node', ['scripts/cls.mjs']);
