@@ -58,9 +58,34 @@ const ENGINES = {
   firefox: () => {
     const executablePath = firefoxPath();
     if (!executablePath) throw new Error('Firefox not found: install firefox-esr, or set FIREFOX_PATH (WTR_BROWSERS=chromium skips it)');
-    return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath, headless: true } });
+    return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath, headless: true, env: withoutFaketime() } });
   },
 };
+/**
+ * Under Debian's faketime (npm test's run with the clock moved years ahead), Firefox never starts:
+ * it hangs under libfaketime. So Firefox runs on the real clock, and every test page moves its own
+ * clock to the time this process reads, as a host page that fakes its clock would (Chromium's
+ * pages, under faketime already, are moved by nothing).
+ */
+const faked = 'FAKETIME' in process.env;
+function withoutFaketime() {
+  if (!faked) return undefined;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FAKETIME')));
+  env.LD_PRELOAD = (env.LD_PRELOAD ?? '').split(/[: ]/).filter((lib) => lib && !lib.includes('faketime')).join(':');
+  return env;
+}
+const movedClock = () => `<script>
+  (() => {
+    const shift = ${Date.now()} - Date.now();
+    if (Math.abs(shift) < 60000) return;
+    const RealDate = Date;
+    window.Date = class MovedDate extends RealDate {
+      constructor(...args) { super(...(args.length ? args : [RealDate.now() + shift])); }
+      static now() { return RealDate.now() + shift; }
+    };
+  })();
+</script>`;
+
 const engines = (process.env.WTR_BROWSERS || Object.keys(ENGINES).join(',')).split(',').map((name) => name.trim().toLowerCase());
 for (const name of engines) if (!ENGINES[name]) throw new Error(`WTR_BROWSERS: unknown engine "${name}" (${Object.keys(ENGINES).join(', ')})`);
 
@@ -74,4 +99,7 @@ export default {
   browsers: engines.map((name) => ENGINES[name]()),
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 5000 } },
+  ...(faked && {
+    testRunnerHtml: (testFramework) => `<!doctype html><html><head>${movedClock()}</head><body><script type="module" src="${testFramework}"></script></body></html>`,
+  }),
 };
