@@ -1,10 +1,12 @@
 import { quoteMethod } from './arithmetic.js';
 import { ISO_HINT, describe, readInstant } from './calendar.js';
-import { parsePolicy, PolicyError } from './parse.js';
+import { own, parsePolicy, PolicyError } from './parse.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
 /** Picks the named method, else the first serving `country`, else the first one. */
-export function deliveryMethod(policy: Policy, { method, country }: { method?: string; country?: string } = {}): DeliveryMethod {
+export function deliveryMethod(policy: Policy, options: { method?: string; country?: string } = {}): DeliveryMethod {
+  // Own properties only: a page's Object.prototype.method must not pick the method.
+  const [method, country] = [own(options, 'method') as string | undefined, own(options, 'country') as string | undefined];
   const methods = policy.delivery?.methods;
   if (!methods) throw new PolicyError([{ path: '/delivery', message: 'The policy has no delivery section.' }]);
   const found = method
@@ -42,8 +44,9 @@ export function quoteDelivery(input: Policy | unknown, options: QuoteOptions = {
   const policy = parsePolicy(input);
   const m = deliveryMethod(policy, options);
   // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
-  const now = readInstant(options.now ?? Date.now(), policy.merchant.timeZone, `"now" (${describe(options.now)})`);
-  if (Number.isNaN(now)) throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${describe(options.now)}. ${ISO_HINT}` }]);
+  const given = own(options, 'now') as QuoteOptions['now'];
+  const now = readInstant(given ?? Date.now(), policy.merchant.timeZone, `"now" (${describe(given)})`);
+  if (Number.isNaN(now)) throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${describe(given)}. ${ISO_HINT}` }]);
   return quoteMethod(policy, m, now);
 }
 

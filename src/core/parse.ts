@@ -39,6 +39,27 @@ interface Checker {
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MON_FRI = WEEKDAYS.slice(1, 6);
 
+/*
+ * Read once, when the module loads. Only own properties of what a caller hands in are read: a host
+ * page that sets `Object.prototype.fees` must not give a policy fees it does not state.
+ */
+const { hasOwn, keys: ownKeys, freeze, isFrozen } = Object;
+const { isArray } = Array;
+
+/** `o[key]` when `o` has it as its own property, else undefined (whatever Object.prototype holds). */
+export const own = (o: unknown, key: string): unknown =>
+  (typeof o === 'object' || typeof o === 'function') && o !== null && hasOwn(o, key) ? (o as Json)[key] : undefined;
+
+/** An object with no prototype: a field it lacks reads undefined, whatever a page adds to Object.prototype. */
+const record = <T extends object>(fields: T): T => Object.assign(Object.create(null) as T, fields);
+
+/**
+ * The most items a list may have: a 1 MB policy file (the fetch limit) holds no more, as each takes
+ * two bytes at least ("0,"). A longer list (only a program can make one) is refused before it is
+ * read: a Proxy claiming a billion items took 96 s.
+ */
+const MAX_ITEMS = 500_000;
+
 /** Policies this module has produced: `quoteDelivery` and friends need not check them twice. */
 const parsed = new WeakSet<object>();
 
@@ -61,7 +82,7 @@ function fail(c: Checker, path: string, message: string, value?: unknown): undef
   return undefined;
 }
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !isArray(v);
 
 /** The known key nearest to a misspelt one, for "did you mean" hints. */
 function nearest(key: string, known: string[]): string | undefined {
@@ -194,11 +215,11 @@ const directed = (c: Checker, v: string, path: string) => {
 const text: Reader<string | Json> = (c, v, path) => {
   if (typeof v === 'string') return v.trim() ? directed(c, v, path) : fail(c, path, 'Must not be empty');
   if (!isObject(v)) return fail(c, path, 'Must be a string, or an object of strings keyed by language such as {"fr": "…", "en": "…"}', v);
-  const keys = Object.keys(v);
+  const keys = ownKeys(v);
   if (!keys.length) return fail(c, path, 'Needs at least one language, such as {"en": "…"}');
   const before = c.errors.length;
   // A copy of the strings read: what is shown is what was checked, whatever the object does later.
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = record({});
   for (const k of keys) {
     const [p, s] = [pointer(path, k), v[k]];
     if (!languageTag(k)) fail(c, p, `"${k}" is not a language tag; use a code such as "fr", "es" or "en"`);
@@ -216,18 +237,32 @@ const text: Reader<string | Json> = (c, v, path) => {
 const list =
   <T>(read: Reader<T>, { nonEmpty = false, distinct }: { nonEmpty?: boolean; distinct?: 'error' | 'warn' } = {}): Reader<T[]> =>
   (c, v, path) => {
-    if (!Array.isArray(v)) return fail(c, path, 'Must be a list ([…])', v);
-    if (nonEmpty && !v.length) return fail(c, path, 'Must not be an empty list');
+    if (!isArray(v)) return fail(c, path, 'Must be a list ([…])', v);
+    // Read once: a Proxy may answer differently each time.
+    const length: unknown = v.length;
+    if (!(typeof length === 'number' && length <= MAX_ITEMS)) {
+      const found = typeof length === 'number' ? length.toLocaleString('en') : show(length);
+      return fail(c, path, `Must not have more than ${MAX_ITEMS.toLocaleString('en')} items, more than a 1 MB policy file can hold (found ${found})`);
+    }
+    if (nonEmpty && !length) return fail(c, path, 'Must not be an empty list');
     const before = c.errors.length;
-    const out = v.map((item, i) => read(c, item, pointer(path, i)));
+    const kept: T[] = [];
     const seen = new Set<unknown>();
-    const kept = out.filter((_, i) => {
-      if (!distinct || !seen.has(v[i])) return seen.add(v[i]);
-      if (distinct === 'error') fail(c, pointer(path, i), `${show(v[i])} is listed twice`);
-      else c.warnings.push({ path: pointer(path, i), message: `${show(v[i])} is listed twice; the copy is ignored.` });
-      return false;
-    });
-    return c.errors.length === before ? (kept as T[]) : undefined;
+    for (let i = 0; i < length; i++) {
+      // A hole (new Array(3)) is no item: map and filter would skip it and read the list as shorter.
+      if (!hasOwn(v, i)) {
+        fail(c, pointer(path, i), 'Must not have an empty slot: a list from a program had a hole here');
+        continue;
+      }
+      const item: unknown = v[i];
+      const value = read(c, item, pointer(path, i));
+      if (!distinct || !seen.has(item)) {
+        seen.add(item);
+        if (value !== undefined) kept.push(value);
+      } else if (distinct === 'error') fail(c, pointer(path, i), `${show(item)} is listed twice`);
+      else c.warnings.push({ path: pointer(path, i), message: `${show(item)} is listed twice; the copy is ignored.` });
+    }
+    return c.errors.length === before ? kept : undefined;
   };
 
 /** Reads an object field by field; unknown keys become warnings, as the spec asks. */
@@ -236,9 +271,9 @@ const shape =
   (c, v, path) => {
     if (!isObject(v)) return fail(c, path, 'Must be an object ({…})', v);
     const before = c.errors.length;
-    const out: Json = {};
-    const known = Object.keys(fields);
-    for (const key of Object.keys(v)) {
+    const out: Json = record({});
+    const known = ownKeys(fields);
+    for (const key of ownKeys(v)) {
       // Own keys only: "constructor" or "__proto__" are unknown fields too, not Object.prototype's.
       if (!Object.hasOwn(fields, key)) {
         const hint = nearest(key, known);
@@ -250,10 +285,11 @@ const shape =
     }
     for (const [key, [read, required]] of Object.entries(fields)) {
       const p = pointer(path, key);
-      if (v[key] === undefined) {
+      const given = own(v, key);
+      if (given === undefined) {
         if (required) fail(c, p, `Required field "${key}" is missing`);
       } else {
-        const value = read(c, v[key], p);
+        const value = read(c, given, p);
         if (value !== undefined) out[key] = value;
       }
     }
@@ -375,39 +411,53 @@ const policyShape = shape({
       free: [
         (c, v, path) => {
           // One or the other: both would leave the shopper to guess which one holds.
-          if (isObject(v) && 'withinHours' in v && 'until' in v) return fail(c, path, 'Must have "until" or "withinHours", not both');
-          if (isObject(v) && 'withinHours' in v) return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
+          if (isObject(v) && hasOwn(v, 'withinHours') && hasOwn(v, 'until')) return fail(c, path, 'Must have "until" or "withinHours", not both');
+          if (isObject(v) && hasOwn(v, 'withinHours')) return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
           // A wrong "until" is reported at its own path.
-          if (isObject(v) && 'until' in v) return shape({ until: [oneOf('shipment'), true] })(c, v, path);
+          if (isObject(v) && hasOwn(v, 'until')) return shape({ until: [oneOf('shipment'), true] })(c, v, path);
           return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
         },
       ],
-      fee: [(c, v, path) => (isObject(v) && 'percent' in v ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path))],
+      fee: [(c, v, path) => (isObject(v) && hasOwn(v, 'percent') ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path))],
       channels: [list(oneOf('online', 'phone', 'store', 'email'), { distinct: 'warn' })],
       noticeDays: [days],
     }),
   ],
 });
 
-/** Fills in the defaults of the format, so every reader sees the same complete policy. */
+/**
+ * Fills in the defaults of the format, so every reader sees the same complete policy, and freezes
+ * it. `raw` is the readers' own copy (objects without a prototype), never the caller's object: a
+ * policy changed after it was checked (a padding of -5 days) would quote dates it never gave.
+ */
 function withDefaults(raw: Json): Policy {
-  const policy = structuredClone(raw) as unknown as Policy;
-  const calendar = (raw.calendar ?? {}) as Partial<Policy['calendar']>;
+  const policy = raw as unknown as Policy;
+  const calendar = (raw.calendar ?? record({})) as Partial<Policy['calendar']>;
   const businessDays = calendar.businessDays ?? [...MON_FRI];
-  policy.calendar = {
+  policy.calendar = record({
     businessDays,
     deliveryDays: calendar.deliveryDays ?? [...businessDays],
     holidays: calendar.holidays ?? [],
-  };
+  });
   if (policy.delivery) {
-    const padding = policy.delivery.padding ?? { min: 1, max: 2 };
+    const padding = policy.delivery.padding ?? record({ min: 1, max: 2 });
     policy.delivery.padding = padding;
     for (const m of policy.delivery.methods) {
-      m.handlingDays ??= { min: 0, max: 0 };
-      m.padding ??= { ...padding };
+      m.handlingDays ??= record({ min: 0, max: 0 });
+      m.padding ??= record({ ...padding });
     }
   }
-  return policy;
+  return deepFreeze(policy);
+}
+
+/** `v` and everything in it, frozen: objects and lists only, as the readers make them. */
+function deepFreeze<T>(v: T): T {
+  if (typeof v !== 'object' || v === null || isFrozen(v)) return v;
+  if (isArray(v)) {
+    // Lists of strings (70,000 holidays) need no visit of each item.
+    for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object') deepFreeze(v[i]);
+  } else for (const key of ownKeys(v)) deepFreeze((v as Json)[key]);
+  return freeze(v);
 }
 
 /**
@@ -437,8 +487,15 @@ function holidaysRunOut(policy: Policy, now: number): Issue | undefined {
  * `policy` (with defaults applied) is present only when there are no errors. Some warnings depend
  * on the date (holidays that run out): `now` sets it, for tests and for checking ahead.
  */
-export function checkPolicy(input: unknown, { now }: CheckOptions = {}): CheckResult {
-  return safely(input, now ?? new Date());
+export function checkPolicy(input: unknown, options?: CheckOptions): CheckResult {
+  let now: unknown;
+  try {
+    now = own(options, 'now');
+  } catch {
+    // A getter or a Proxy that throws: no instant to work the dated warnings out for.
+    now = new Date(NaN);
+  }
+  return safely(input, (now as CheckOptions['now']) ?? new Date());
 }
 
 /**
