@@ -83,11 +83,14 @@ export const formatMoney = (locale: string, { amount, currency }: Money) =>
   }).format(amount);
 
 /**
- * A local HH:MM time as people say it: "8 h" and "8 h 30" in French, "8 AM" in English, "8" and
- * "8:30" in Spanish ("entre las 8 y las 20").
+ * A local HH:MM time as people say it: "8 h" and "8 h 30" in French, "8 AM" in English; "08:00"
+ * and "17:30" in Spanish, where "las 5" would leave the reader guessing morning or afternoon.
  */
 export function formatTime(locale: string, time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
+  if (/^es\b/i.test(locale)) {
+    return intl(Intl.DateTimeFormat, locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, h, m));
+  }
   return intl(Intl.DateTimeFormat, locale, { hour: 'numeric', minute: m ? '2-digit' : undefined, timeZone: 'UTC' })
     .formatToParts(Date.UTC(2000, 0, 1, h, m))
     .map((p) =>
@@ -115,6 +118,13 @@ export function formatDuration(locale: string, totalMinutes: number): string {
     .filter(Boolean)
     .join(' ');
 }
+
+/**
+ * A merchant's text, its hyphenated words ("rendez-vous", "made-to-measure") kept whole on a line:
+ * a line that ends in "rendez-" reads as a typo. The text itself is unchanged (copy, search).
+ */
+export const keepCompounds = (text: string): Array<TemplateResult | string> =>
+  text.split(/(\S*\p{L}-\p{L}\S*)/u).map((piece, i) => (i % 2 ? html`<span class="compound">${piece}</span>` : piece));
 
 export const dateElement = (iso: LocalDate, text: string) => html`<time datetime=${iso}>${text}</time>`;
 

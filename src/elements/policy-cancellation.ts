@@ -36,13 +36,15 @@ export class PolicyCancellation extends PolicyElement {
     const freePeriod = free && !('withinHours' in free && free.withinHours === 0) ? free : undefined;
     const percent = !!fee && 'percent' in fee;
     const feeText = fee && ('percent' in fee ? fee.percent && formatPercent(locale, fee.percent) : fee.amount && formatMoney(locale, fee));
-    const feeKey = freePeriod ? (percent ? 'feePercent' : 'feeAmount') : percent ? 'feeAlwaysPercent' : 'feeAlways';
     // Worked out whenever ordered-at is set, so that a wrong instant is reported, not ignored.
     const end = this.orderedAt ? freeCancellationEnd(policy, this.orderedAt) : undefined;
     const freeUntil = freePeriod && end;
     this.shown = { freeUntil };
     const now = Date.now();
     const left = freeUntil ? Date.parse(freeUntil) - now : 0;
+    // Once the free period has ended, the fee is what applies now ("Désormais", not "Ensuite").
+    const after = freeUntil && left <= 0 ? 'Now' : '';
+    const feeKey = freePeriod ? `${percent ? 'feePercent' : 'feeAmount'}${after}` : percent ? 'feeAlwaysPercent' : 'feeAlways';
     // Said in the past tense from the moment it ends, page open or not; looked at hourly till then.
     this.clock.at(left > 0 ? now + Math.min(left + 1, HOUR) : undefined);
 

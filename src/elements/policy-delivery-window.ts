@@ -6,23 +6,31 @@ import { deliveryMethod } from '../core/delivery.js';
 import { textIn } from '../core/text.js';
 import type { DeliveryQuote, Policy } from '../core/types.js';
 import { ClockController } from './clock-controller.js';
-import { dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, ownLang, sentence, WEEK, weekdayName } from './format.js';
+import {
+  dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, keepCompounds, ownLang, sentence, WEEK, weekdayName,
+} from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/** Two digits, for an HH:MM reading. */
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
 /**
- * The delivery window a shopper can count on, as dates and as working days, with the real time
- * left before the cutoff, the method's price, time slot and note, and why the dates are a range.
+ * The delivery window a shopper can count on, led by the method's name and price (so that two
+ * methods' windows on one page never seem to contradict each other), as dates and as a number of
+ * days, with the cutoff and the time left before it, the time slot and note, and why the dates are
+ * a range.
  *
  * @attr method - Id of the delivery method to quote (default: the first serving `country`, else the first).
  * @attr country - Destination country (ISO 3166-1), used when no method is named.
  * @fires policy-ready - `detail.quote`: the quote shown (`quoteDelivery`'s result).
  * @csspart window - The sentence with the estimated dates.
  * @csspart days - The window as a number of working days.
- * @csspart countdown - The time left before the cutoff, only while one applies today.
+ * @csspart countdown - The cutoff and the time left before it, only while one applies today. It
+ *   is not a live region: a screen reader is never told each minute, and reads the current one.
  * @csspart method - The method's name and price.
  * @csspart label - The method's name (the merchant's text).
  * @csspart price - What delivery costs, or that it is free.
@@ -31,6 +39,7 @@ const HOUR = 60 * MINUTE;
  * @csspart explanation - Why a rule is what it is.
  * @csspart why - The "Why a range?" disclosure.
  * @cssproperty --policy-accent - Colour of the dates (default: inherited).
+ * @cssproperty --policy-target-size - Least height of the disclosure's toggle (default 1.5em; 48px on the kiosk).
  *
  * @tag policy-delivery-window
  */
@@ -43,7 +52,12 @@ export class PolicyDeliveryWindow extends PolicyElement {
       }
       summary {
         cursor: pointer;
-        min-block-size: 1.5em;
+        min-block-size: var(--policy-target-size, 1.5em);
+        /* Its words in the middle of the height it is given. */
+        align-content: center;
+      }
+      [part~='method'] {
+        font-weight: 600;
       }
     `,
   ];
@@ -58,7 +72,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
     // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
     const now = Date.now();
-    const method = deliveryMethod(policy, this);
+    const method = deliveryMethod(policy, { method: this.method, country: this.country });
     const quote = quoteMethod(policy, method, now);
     const { quoted, actual } = quote;
     this.shown = { quote };
@@ -72,28 +86,43 @@ export class PolicyDeliveryWindow extends PolicyElement {
             from: dateElement(quoted.earliest, dates[0]),
             to: dateElement(quoted.latest, dates[1]),
           });
+    // "Jours ouvrés" are Monday to Friday: a count that takes in Saturdays (or Sundays) says so.
+    const { businessDays, deliveryDays } = policy.calendar;
+    const counted = [...(method.handlingDays.max ? businessDays : []), ...(method.transitDays.max + method.padding.max ? deliveryDays : [])];
+    const kind = counted.includes('sun') ? 'WithSunday' : counted.includes('sat') ? 'WithSaturday' : '';
     const days =
       quoted.minDays === quoted.maxDays
-        ? t('delivery.daysExact', { count: quoted.maxDays })
-        : t('delivery.days', { min: quoted.minDays, count: quoted.maxDays });
+        ? t(quoted.maxDays ? `delivery.daysExact${kind}` : 'delivery.daysExact', { count: quoted.maxDays })
+        : t(`delivery.days${kind}`, { min: quoted.minDays, count: quoted.maxDays });
     // Whole minutes, rounded down: the shopper who orders within the time shown does get these dates.
     const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now) / MINUTE) : 0;
+    // The cutoff on the shopper's own clock, as the time left is.
+    const cutoff = quote.cutoff && new Date(quote.cutoff);
     const label = textIn(method.label, locale);
     const note = textIn(method.note, locale);
     const slot = method.timeSlot;
-    const price = method.price && (method.price.amount ? t('delivery.price', { price: formatMoney(locale, method.price) }) : t('delivery.free'));
+    const amount = method.price?.amount ? formatMoney(locale, method.price) : undefined;
+    // After the method's name, the price alone ("Livraison standard · sans frais", not "· Livraison offerte").
+    const price = method.price && (label ? amount ?? t('delivery.free') : amount ? t('delivery.price', { price: amount }) : t('delivery.freeNoLabel'));
     const closed = WEEK.filter((d) => !policy.calendar.deliveryDays.includes(d));
     const padded = method.padding.min + method.padding.max > 0;
 
     return html`
-      <p part="window">${window}</p>
-      <p part="days">${days}</p>
-      ${left >= 1 ? html`<p part="countdown">${t('delivery.countdown', { time: formatDuration(locale, left) })}</p>` : nothing}
       ${label || price
         ? html`<p part="method">
-            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${label.text}</span>` : nothing}${label && price ? ' · ' : nothing}${price
+            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0· ' : nothing}${price
               ? html`<span part="price">${price}</span>`
               : nothing}
+          </p>`
+        : nothing}
+      <p part="window">${window}</p>
+      <p part="days">${days}</p>
+      ${cutoff && left >= 1
+        ? html`<p part="countdown">
+            ${t('delivery.countdown', {
+              cutoff: formatTime(locale, `${twoDigits(cutoff.getHours())}:${twoDigits(cutoff.getMinutes())}`),
+              time: formatDuration(locale, left),
+            })}
           </p>`
         : nothing}
       ${slot
@@ -107,7 +136,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
             </p>
             <p part="explanation">${t('delivery.slotWhy')}</p>`
         : nothing}
-      ${note ? html`<p part="note" lang=${ownLang(note, locale)}>${note.text}</p>` : nothing}
+      ${note ? html`<p part="note" lang=${ownLang(note, locale)}>${keepCompounds(note.text)}</p>` : nothing}
       <details part="why">
         <summary>${t('delivery.whyTitle')}</summary>
         <p part="explanation">

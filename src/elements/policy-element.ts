@@ -80,6 +80,10 @@ export const baseStyles = css`
   a {
     color: var(--policy-link-color, inherit);
   }
+  /* A hyphenated word ("rendez-vous", "e-mail") never breaks at its hyphen. */
+  .compound {
+    white-space: nowrap;
+  }
   [part~='fallback'] {
     /* Transparent, but drawn in forced colours, where the background is dropped. */
     border: 1px solid transparent;
@@ -249,7 +253,9 @@ export abstract class PolicyElement extends LitElement {
 
   private renderFallback(language: Language, policyUrl?: string, sectionMissing = false) {
     const { t } = language;
-    const message = sectionMissing ? t(`${this.section}.missing`) : t(policyUrl ? 'common.fallback' : 'common.fallbackNoLink');
+    // A section names its topic: four boxes saying the same words could be about anything.
+    const topic = this.section ? `fallback.${this.section}` : 'common.fallback';
+    const message = sectionMissing ? t(`${this.section}.missing`) : t(policyUrl ? topic : `${topic}NoLink`);
     return html`<div part="fallback" role="note">
       <p>${message}</p>
       ${policyUrl ? policyLink(language, policyUrl) : nothing}

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
-import { ownLang } from './format.js';
+import { keepCompounds, ownLang } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles, policyLink } from './policy-element.js';
 
@@ -59,8 +59,8 @@ export class PolicyNonRefundable extends PolicyElement {
       const own = textIn(e.explanation, locale);
       return html`<div part="entry">
         <p part="title">${t('nonRefundable.title')}</p>
-        <p part="items" lang=${ownLang(items, locale)}>${items.text}</p>
-        <p part="explanation" lang=${ownLang(own, locale)}>${own ? own.text : t(`nonRefundable.reason_${e.reason}`)}</p>
+        <p part="items" lang=${ownLang(items, locale)}>${keepCompounds(items.text)}</p>
+        <p part="explanation" lang=${ownLang(own, locale)}>${own ? keepCompounds(own.text) : t(`nonRefundable.reason_${e.reason}`)}</p>
       </div>`;
     })}${needsLink ? policyLink(language, policyUrl) : nothing}`;
   }

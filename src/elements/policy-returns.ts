@@ -5,7 +5,7 @@ import { returnDeadline } from '../core/returns.js';
 import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
 import { ClockController } from './clock-controller.js';
-import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, ownLang, sentence } from './format.js';
+import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, keepCompounds, ownLang, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
 
@@ -71,7 +71,7 @@ export class PolicyReturns extends PolicyElement {
       ${line('refund', refund?.method && t(`returns.refund_${refund.method}`))}
       ${line('refund-delay', refund?.withinDays !== undefined && t('returns.refundWithin', { count: refund.withinDays }))}
       ${line('restocking', returns.restockingFeePercent && t('returns.restocking', { percent: formatPercent(locale, returns.restockingFeePercent) }))}
-      ${notes ? html`<p part="note" lang=${ownLang(notes, locale)}>${notes.text}</p>` : nothing}
+      ${notes ? html`<p part="note" lang=${ownLang(notes, locale)}>${keepCompounds(notes.text)}</p>` : nothing}
     `;
   }
 

@@ -94,11 +94,15 @@ async function run(row: Row) {
 
 /** The shopper's view of a failure: the message, the link or none, and never a date. */
 function expectFallback(el: Element, lang: Lang, link: boolean, says?: string) {
-  const { common } = strings[lang];
+  const { common, fallback: topics } = strings[lang];
   const fallback = part(el, 'fallback');
   expect(fallback, 'the fallback is shown').to.exist;
   expect(fallback!.getAttribute('role')).to.equal('note');
-  expect(textOf(el)).to.contain((says ?? (link ? common.fallback : common.fallbackNoLink)).replace(/\s+/g, ' '));
+  // Each element's fallback names its topic (delivery, returns…).
+  const topic = ({ 'policy-delivery-window': 'delivery', 'policy-returns': 'returns', 'policy-cancellation': 'cancellation' } as const)[
+    el.localName as 'policy-delivery-window'
+  ];
+  expect(textOf(el)).to.contain((says ?? topics[`${topic}${link ? '' : 'NoLink'}`]).replace(/\s+/g, ' '));
   expect(timesOf(el), 'no date').to.deep.equal([]);
   for (const name of ['window', 'days', 'countdown', 'headline', 'deadline', 'free', 'fee', 'loading']) expect(part(el, name), name).to.equal(null);
   const a = part(el, 'link') as HTMLAnchorElement | null;

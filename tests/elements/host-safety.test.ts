@@ -126,7 +126,7 @@ describe('an exception inside an element never reaches the page', () => {
     sinon.stub(Intl.DateTimeFormat.prototype, 'formatRangeToParts').throws(new RangeError('Simulated Intl failure'));
     const { el, issues } = await failing((el) => (el.policy = policyFull()));
     expect(issues).to.deep.equal([{ path: '', message: 'RangeError: Simulated Intl failure' }]);
-    expect(textOf(el)).to.contain(en.common.fallback);
+    expect(textOf(el)).to.contain(en.fallback.delivery);
     expect((part(el, 'link') as HTMLAnchorElement).href).to.match(/^https:/);
   });
 

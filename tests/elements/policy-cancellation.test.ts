@@ -11,10 +11,10 @@ const partText = (el: Element, name: string) => part(el, name)?.textContent?.rep
 describe('<policy-cancellation>', () => {
   it('states the free period and, in the same place, the fee after it (policy-full, until shipment then 10%)', async () => {
     const fr = await render('fr', policyFull());
-    expect(partText(fr, 'free')).to.equal("Annulation gratuite jusqu'à l'expédition de votre commande.");
-    expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal("Ensuite, l'annulation entraîne des frais de 10 % du montant de la commande.");
+    expect(partText(fr, 'free')).to.equal('Annulation gratuite jusqu’à l’expédition de votre commande.');
+    expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal('Ensuite, l’annulation entraîne des frais de 10 % du montant de la commande.');
     expect(partText(fr, 'explanation')).to.contain('travail déjà effectué pour préparer votre commande');
-    expect(partText(fr, 'channels')).to.equal('Vous pouvez annuler en ligne, par téléphone, en magasin ou par e-mail.');
+    expect(partText(fr, 'channels')).to.equal('Vous pouvez annuler en ligne, par téléphone, en magasin ou par e\u2011mail.');
     const es = await render('es', policyFull());
     expect(partText(es, 'free')).to.equal('Cancelación gratuita hasta el envío de su pedido.');
     expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal('Después, la cancelación tiene un coste del 10 % del importe del pedido.');
@@ -41,19 +41,21 @@ describe('<policy-cancellation>', () => {
       clock = clockAt('2026-03-02T11:00:00+01:00');
       const el = await render('es', policyEs(), '2026-03-02T10:00:00+01:00');
       expect(timesOf(el)).to.deep.equal(['2026-03-03T09:00:00.000Z']);
-      expect(partText(el, 'free')).to.match(/^Puede cancelar sin coste hasta las 10 del martes 3 de marzo de 2026 \(.+\)\.$/);
+      expect(partText(el, 'free')).to.match(/^Puede cancelar sin coste hasta las 10:00 del martes 3 de marzo de 2026 \(.+\)\.$/);
       const fr = await render('fr', policyEs(), '2026-03-02T10:00:00+01:00');
-      expect(partText(fr, 'free')).to.match(/^Vous pouvez annuler sans frais jusqu'au mardi 3 mars 2026 à 10\sh \(.+\)\.$/);
+      expect(partText(fr, 'free')).to.match(/^Vous pouvez annuler sans frais jusqu’au mardi 3 mars 2026 à 10\sh \(.+\)\.$/);
       const en = await render('en', policyEs(), '2026-03-02T09:00:00Z');
       expect(partText(en, 'free')).to.match(/^You can cancel free of charge until 10\sAM on Tuesday, March 3, 2026 \(Central European Time\)\.$/);
     });
 
-    it('Spanish says "la 1" but "las 2": the hour chooses the form', async () => {
+    it('Spanish says "la 01:30" but "las 02:00" and "las 17:00": the hour chooses the form, never morning or afternoon left to guess', async () => {
       clock = clockAt('2026-03-02T02:00:00+01:00');
       const one = await render('es', policyEs(), '2026-03-02T01:30:00+01:00');
-      expect(partText(one, 'free')).to.match(/^Puede cancelar sin coste hasta la 1:30 del martes 3 de marzo de 2026 /);
+      expect(partText(one, 'free')).to.match(/^Puede cancelar sin coste hasta la 01:30 del martes 3 de marzo de 2026 /);
       const two = await render('es', policyEs(), '2026-03-02T02:00:00+01:00');
-      expect(partText(two, 'free')).to.match(/^Puede cancelar sin coste hasta las 2 del martes 3 de marzo de 2026 /);
+      expect(partText(two, 'free')).to.match(/^Puede cancelar sin coste hasta las 02:00 del martes 3 de marzo de 2026 /);
+      const five = await render('es', policyEs(), '2026-03-02T17:00:00+01:00');
+      expect(partText(five, 'free')).to.match(/^Puede cancelar sin coste hasta las 17:00 del martes 3 de marzo de 2026 /);
     });
 
     it('once the moment has passed, says it ended, and turns so by itself at that moment', async () => {
@@ -64,9 +66,12 @@ describe('<policy-cancellation>', () => {
       await el.updateComplete;
       expect(partText(el, 'free')).to.equal('The free cancellation period ended on Tuesday, March 3, 2026.');
       // The fee that now applies is still said.
-      expect(partText(el, 'fee')).to.match(/^After that, cancelling costs €5(\.00)?\.$/);
+      expect(partText(el, 'fee'), 'now, not "after that"').to.match(/^Cancelling now costs €5(\.00)?\.$/);
       const fr = await render('fr', policyEs(), '2026-03-01T10:00:00+01:00');
-      expect(partText(fr, 'free')).to.equal("La période d'annulation gratuite a pris fin le lundi 2 mars 2026.");
+      expect(partText(fr, 'free')).to.equal('La période d’annulation gratuite a pris fin le lundi 2 mars 2026.');
+      expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal('Désormais, l’annulation entraîne des frais de 5 €.');
+      const ended = await render('es', policyEs(), '2026-03-01T10:00:00+01:00');
+      expect(partText(ended, 'fee')!.replace(/\s/g, ' ')).to.equal('Ahora, la cancelación tiene un coste de 5 €.');
     });
   });
 
@@ -85,7 +90,7 @@ describe('<policy-cancellation>', () => {
     policy.cancellation = { fee: { amount: 15, currency: 'EUR' }, noticeDays: 30 };
     const el = await render('fr', policy);
     expect(part(el, 'free')).to.equal(null);
-    expect(partText(el, 'fee')!.replace(/\s/g, ' ')).to.equal("L'annulation entraîne des frais de 15 €.");
+    expect(partText(el, 'fee')!.replace(/\s/g, ' ')).to.equal('L’annulation entraîne des frais de 15 €.');
     expect(partText(el, 'notice')).to.contain('veuillez nous prévenir au moins 30 jours avant');
   });
 
@@ -108,6 +113,6 @@ describe('<policy-cancellation>', () => {
   it('says plainly when the policy does not state cancellation', async () => {
     const policy = policyFull();
     delete policy.cancellation;
-    expect(textOf(await render('es', policy))).to.contain('No hemos indicado aquí nuestras condiciones de cancelación');
+    expect(textOf(await render('es', policy))).to.contain('Aún no hemos indicado aquí nuestras condiciones de cancelación. No dude en preguntarnos');
   });
 });

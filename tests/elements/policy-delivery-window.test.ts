@@ -28,20 +28,21 @@ describe('<policy-delivery-window>', () => {
       expect(part(el, 'window')!.textContent!.replace(/\s+/g, ' ')).to.equal(
         'Livraison estimée entre le vendredi 6 et le mardi 10 mars',
       );
-      expect(textOf(el)).to.contain('4 à 7 jours ouvrés');
+      // policy-full delivers on Saturdays: the count takes them in, and says so.
+      expect(part(el, 'days')!.textContent!.trim()).to.equal('4 à 7 jours ouvrables');
     });
 
     it('says it in Spanish', async () => {
       const el = await render('es');
       expect(timesOf(el)).to.deep.equal(['2026-03-06', '2026-03-10']);
       expect(part(el, 'window')!.textContent).to.match(/Entrega estimada entre el viernes,? 6 de marzo y el martes,? 10 de marzo/);
-      expect(textOf(el)).to.contain('De 4 a 7 días hábiles');
+      expect(part(el, 'days')!.textContent!.trim()).to.equal('De 4 a 7 días laborables');
     });
 
     it('says it in English', async () => {
       const el = await render('en');
       expect(part(el, 'window')!.textContent).to.match(/Estimated delivery between Friday, March 6 and Tuesday, March 10/);
-      expect(textOf(el)).to.contain('4 to 7 working days');
+      expect(part(el, 'days')!.textContent!.trim()).to.equal('4 to 7 working days, Saturdays included');
     });
 
     it('uses the strings of the base language and the dates of the full tag (fr-CA, es-MX)', async () => {
@@ -73,12 +74,51 @@ describe('<policy-delivery-window>', () => {
     it('shows the label, the price and "free" when it costs nothing', async () => {
       const el = await render('fr');
       expect(part(el, 'label')!.textContent).to.equal('Livraison standard');
-      expect(part(el, 'price')!.textContent).to.equal('Livraison offerte');
+      // Not "Livraison standard · Livraison offerte".
+      expect(part(el, 'price')!.textContent).to.equal('sans frais');
+    });
+
+    it('leads with the method, so that two windows on one page never seem to contradict each other', async () => {
+      for (const [lang, method, first] of [
+        ['fr', 'standard', 'Livraison standard · sans frais'],
+        ['fr', 'home-delivery', 'Livraison à domicile avec installation (créneau de 4 heures) · 49 €'],
+        ['es', 'standard', 'Envío estándar · sin coste'],
+        ['en', 'home-delivery', 'Home delivery with set-up (4-hour time slot) · €49'],
+      ]) {
+        const el = await render(lang!, policyFull(), { method });
+        const lines = [...el.shadowRoot!.querySelectorAll('[part~="content"] > p')];
+        expect(lines[0]!.getAttribute('part'), lang).to.equal('method');
+        expect(lines[0]!.textContent!.replace(/\s+/g, ' ').trim(), lang).to.equal(first);
+        expect(lines[1]!.getAttribute('part'), lang).to.equal('window');
+      }
+    });
+
+    it('keeps "·" and a price on the line of what comes before them', async () => {
+      const el = await render('fr', policyFull(), { method: 'home-delivery' });
+      expect(part(el, 'method')!.textContent).to.contain('\u00a0· ');
+      const policy = policyFull();
+      delete policy.delivery.methods[1].label;
+      const unlabelled = await render('fr', policy, { method: 'home-delivery' });
+      expect(part(unlabelled, 'price')!.textContent).to.equal('Frais de livraison\u00a0:\u00a049\u00a0€');
+    });
+
+    it('counts "jours ouvrés" only when no Saturday or Sunday is counted', async () => {
+      const weekdays = policyFull();
+      weekdays.calendar.deliveryDays = ['mon', 'tue', 'wed', 'thu', 'fri'];
+      const sundays = policyFull();
+      sundays.calendar.deliveryDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+      const days = async (lang: string, policy: unknown) => part(await render(lang, policy), 'days')!.textContent!.trim();
+      expect(await days('fr', weekdays)).to.match(/jours ouvrés$/);
+      expect(await days('es', weekdays)).to.match(/días hábiles$/);
+      expect(await days('en', weekdays)).to.match(/working days$/);
+      expect(await days('fr', sundays)).to.match(/^\d à \d jours$/);
+      expect(await days('es', sundays)).to.match(/^De \d a \d días$/);
+      expect(await days('en', sundays)).to.match(/^\d to \d days$/);
     });
 
     it('shows a paid method with its time slot, how it is announced, and why it cannot be exact', async () => {
       const el = await render('fr', policyFull(), { method: 'home-delivery' });
-      expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).to.equal('Frais de livraison : 49 €');
+      expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).to.equal('49 €');
       const slot = part(el, 'slot')!.textContent!.replace(/\s+/g, ' ').trim();
       expect(slot).to.contain('créneau de 4 heures entre 8 h et 20 h');
       expect(slot).to.contain('la veille');
@@ -88,7 +128,7 @@ describe('<policy-delivery-window>', () => {
     it('shows the merchant note of the method', async () => {
       const el = await render('es', policyEs(), { method: 'canarias' });
       expect(part(el, 'note')!.textContent).to.contain('en Canarias es una hora menos');
-      expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).to.equal('Gastos de envío: 14,95 €');
+      expect(part(el, 'price')!.textContent!.replace(/\s/g, ' ')).to.equal('14,95 €');
     });
 
     it('picks the first method serving the country', async () => {
@@ -98,12 +138,19 @@ describe('<policy-delivery-window>', () => {
   });
 
   describe('the cutoff', () => {
-    it('tells the real time left, and switches to the later window when the cutoff passes', async () => {
+    /** The cutoff on this machine's clock, as the shopper's browser shows it. */
+    const localHour = (iso: string) => new Date(iso).getHours();
+
+    it('leads with the cutoff, then the real time left, and switches to the later window when the cutoff passes', async () => {
       const el = await render('fr');
-      expect(part(el, 'countdown')!.textContent).to.match(/Il vous reste 2\sh(\set)?\s15\smin pour commander/);
+      const countdown = () => part(el, 'countdown')!.textContent!.replace(/\s+/g, ' ').trim();
+      const cutoff = localHour('2026-03-02T14:00:00+01:00');
+      expect(countdown()).to.match(new RegExp(`^Commandez avant ${cutoff} h \\(dans 2 h( et)? 15 min\\) pour être livré à ces dates\\.$`));
       await clock.tickAsync(60_000);
       await el.updateComplete;
-      expect(part(el, 'countdown')!.textContent).to.match(/2\sh(\set)?\s14\smin/);
+      expect(countdown()).to.match(/2 h( et)? 14 min/);
+      // Read when the shopper gets to it, never announced each minute.
+      expect(el.shadowRoot!.querySelector('[aria-live], [role="timer"], [role="status"], [role="alert"]')).to.equal(null);
 
       await clock.tickAsync(2 * 3600_000 + 14 * 60_000 + 30_000); // 14:00:00
       await el.updateComplete;
@@ -131,7 +178,7 @@ describe('<policy-delivery-window>', () => {
       // 13:30 in Paris is 07:30 in New York: still before the cutoff, 30 minutes left.
       clock.setSystemTime(new Date('2026-03-02T13:30:00+01:00'));
       const el = await render('en');
-      expect(part(el, 'countdown')!.textContent).to.match(/Order within 30\smin/);
+      expect(part(el, 'countdown')!.textContent!.trim()).to.match(/^Order before \d+(:00)?\s[AP]M \(in 30\smin\) to get these dates\.$/);
     });
   });
 
@@ -175,7 +222,7 @@ describe('<policy-delivery-window>', () => {
       policy.delivery.methods[0].transitDays = { min: 3, max: 3 };
       const el = await render('en', policy);
       const why = part(el, 'why')!.textContent!.replace(/\s+/g, ' ');
-      expect(why).to.contain('takes 3 working days.');
+      expect(why).to.contain('takes 3 days.');
       expect(why).not.to.contain('3 to 3');
       expect(why).not.to.contain('margin');
       // policy-full delivers Monday to Saturday: only Sunday has no deliveries.
@@ -205,7 +252,9 @@ describe('<policy-delivery-window>', () => {
       const details = part(el, 'why') as HTMLDetailsElement;
       expect(details.tagName).to.equal('DETAILS');
       expect(details.querySelector('summary')!.textContent).to.equal('Pourquoi une fourchette\u202f?');
-      expect(details.textContent).to.contain("La préparation et l'acheminement de votre commande prennent de 3 à 5 jours ouvrés");
+      expect(details.textContent).to.contain('La préparation et l’acheminement de votre commande prennent de 3 à 5 jours.');
+      // The days not counted are named.
+      expect(details.textContent).to.contain('Les jours fériés et les jours sans livraison (dimanche) ne sont pas comptés.');
     });
   });
 });

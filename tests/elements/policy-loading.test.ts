@@ -96,7 +96,7 @@ describe('when the policy cannot be shown', () => {
     expect(detail.issues.map((i) => i.path)).to.deep.equal(['/merchant/timeZone']);
     await el.updateComplete;
     expect(timesOf(el)).to.deep.equal([]);
-    expect(textOf(el)).to.contain('Nous ne pouvons pas afficher ces informations');
+    expect(textOf(el)).to.contain('Nous ne pouvons pas afficher nos délais de livraison pour le moment.');
     const link = part(el, 'link') as HTMLAnchorElement;
     expect(link.href).to.equal('https://maison-dupont.example/conditions-generales-de-vente');
     expect(link.rel).to.equal('noopener noreferrer');
@@ -112,7 +112,7 @@ describe('when the policy cannot be shown', () => {
     expect((await failed).detail.issues[0]!.message).to.contain('404');
     await el.updateComplete;
     expect(timesOf(el)).to.deep.equal([]);
-    expect(textOf(el)).to.contain("We can't show this information right now");
+    expect(textOf(el)).to.contain("We can't show our delivery times right now");
     el.remove();
   });
 

@@ -29,7 +29,7 @@ describe('<policy-non-refundable>', () => {
 
   it('gives the standard explanation of the reason when the policy has none of its own', async () => {
     expect(entries(await render('fr', policyEs(), 'hygiene'))[0]!.why).to.equal(
-      "Pour des raisons d'hygiène, nous ne pouvons pas reprendre ces articles une fois leur emballage ouvert.",
+      'Pour des raisons d’hygiène, nous ne pouvons pas reprendre ces articles une fois leur emballage ouvert.',
     );
     expect(entries(await render('es', policyFull(), 'made-to-measure'))[0]!.why).to.equal('Fabricados a su medida, estos artículos no servirían a nadie más.');
     expect(entries(await render('en', policyFull(), 'made-to-measure'))[0]!.why).to.contain('Made to your measurements');
@@ -82,6 +82,6 @@ describe('<policy-non-refundable>', () => {
   it('says plainly when the policy does not state non-refundable items', async () => {
     const policy = policyFull();
     delete policy.nonRefundable;
-    expect(textOf(await render('fr', policy))).to.contain("Nous n'avons pas précisé ici quels articles ne sont pas repris");
+    expect(textOf(await render('fr', policy))).to.contain('Nous n’avons pas précisé ici quels articles ne sont pas repris');
   });
 });

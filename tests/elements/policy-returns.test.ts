@@ -23,10 +23,17 @@ describe('<policy-returns>', () => {
     it('says how, in what condition, and how the refund comes (policy-full)', async () => {
       const el = await render('fr', policyFull());
       expect(partText(el, 'how')).to.equal('Retour possible par la poste, en magasin ou par enlèvement à votre domicile.');
-      expect(partText(el, 'condition')).to.contain("dans son emballage d'origine");
+      expect(partText(el, 'condition')).to.contain('dans son emballage d’origine');
       expect(partText(el, 'refund')).to.contain('moyen de paiement utilisé pour la commande');
-      expect(partText(el, 'refund-delay')).to.contain('dans un délai de 14 jours à compter de sa réception');
+      // When the money comes, not when the parcel is looked at.
+      expect(partText(el, 'refund-delay')).to.equal('Nous vous remboursons dans les 14 jours suivant la réception de votre retour.');
       expect(partText(el, 'note')).to.equal('Les meubles volumineux sont repris à domicile sur rendez-vous.');
+      // "rendez-" never ends a line.
+      const compound = part(el, 'note')!.querySelector('.compound')!;
+      expect(compound.textContent).to.equal('rendez-vous.');
+      expect(getComputedStyle(compound).whiteSpace).to.equal('nowrap');
+      expect(partText(await render('es', policyFull()), 'refund-delay')).to.equal('Le reembolsamos en un plazo de 14 días desde que recibimos su devolución.');
+      expect(partText(await render('en', policyFull()), 'refund-delay')).to.equal('We refund you within 14 days of receiving your return.');
       expect(part(el, 'fees')).to.equal(null);
       expect(part(el, 'restocking')).to.equal(null);
     });
@@ -80,7 +87,7 @@ describe('<policy-returns>', () => {
       clock = clockAt('2026-03-10T12:00:00+01:00');
       const fr = await render('fr', policyFull(), '2026-03-09');
       expect(timesOf(fr)).to.deep.equal(['2026-04-08']);
-      expect(partText(fr, 'deadline')).to.equal("Vous pouvez nous renvoyer cet article jusqu'au mercredi 8 avril 2026 inclus.");
+      expect(partText(fr, 'deadline')).to.equal('Vous pouvez nous renvoyer cet article jusqu’au mercredi 8 avril 2026 inclus.');
       const es = await render('es', policyFull(), '2026-03-09');
       expect(partText(es, 'deadline')).to.equal('Puede devolvernos este artículo hasta el miércoles 8 de abril de 2026, incluido.');
       const en = await render('en', policyFull(), '2026-03-09');
@@ -137,7 +144,7 @@ describe('<policy-returns>', () => {
   it('says plainly that a policy without returns does not state them', async () => {
     const policy = policyFull();
     delete policy.returns;
-    for (const [lang, words] of [['fr', "Nous n'avons pas précisé ici nos conditions de retour"], ['es', 'No hemos indicado aquí nuestras condiciones de devolución'], ['en', "We haven't stated our returns policy here"]]) {
+    for (const [lang, words] of [['fr', 'Nous n’avons pas précisé ici nos conditions de retour'], ['es', 'Aún no hemos indicado aquí nuestras condiciones de devolución. No dude en preguntarnos antes de comprar: le informaremos con mucho gusto.'], ['en', "We haven't stated our returns policy here"]]) {
       const el = await render(lang!, policy);
       expect(textOf(el)).to.contain(words);
       expect((part(el, 'link') as HTMLAnchorElement).href).to.equal(policy.merchant.policyUrl);
