@@ -36,18 +36,21 @@ const PARTS = [
 /**
  * Every section the policy has, in order (delivery, returns, non-refundable items,
  * cancellation), each under a heading; or the sections named in `sections`, where one the
- * policy lacks says plainly that it is not stated.
+ * policy lacks says plainly that it is not stated. Delivery shows every method (those serving
+ * `country`, when it is set), each with its own window, price, slot and note.
  *
  * @attr sections - Space-separated sections to show: `delivery returns nonRefundable cancellation`.
  * @attr heading-level - Level of the section headings, 2 to 6 (default 2).
- * @attr method - Passed to the delivery window.
- * @attr country - Passed to the delivery window.
+ * @attr method - The one delivery method to show (default: every method).
+ * @attr country - Shows only the delivery methods serving this country (ISO 3166-1).
  * @attr delivered-on - Passed to the returns.
  * @attr ordered-at - Passed to the cancellation.
  * @fires policy-ready - `detail.sections`: the sections shown.
  * @fires policy-error - A section could not be shown (`detail.issues`), e.g. a bad `delivered-on`.
  * @csspart section - One section, also named for it: `section delivery`, `section returns`, …
  * @csspart sections - The box around all sections (a grid, say, on a wide screen).
+ * @csspart options - The box around the delivery methods (a grid, say, on a wide screen).
+ * @csspart option - One delivery method (a `<policy-delivery-window>`).
  * @csspart heading - A section heading. Every part of the sections' elements is exported too.
  * @cssproperty --policy-heading-size - Font size of the headings (default 1.1em).
  *
@@ -67,6 +70,13 @@ export class PolicySummary extends PolicyElement {
       /* The section heading already says it. */
       policy-non-refundable::part(title) {
         display: none;
+      }
+      [part~='option'] + [part~='option'] {
+        margin-block-start: var(--policy-option-gap, 1em);
+      }
+      /* Two sections that cannot be shown are two boxes, never one. */
+      :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)::part(fallback) {
+        margin-block-end: var(--policy-gap, 0.75em);
       }
     `,
   ];
@@ -98,7 +108,10 @@ export class PolicySummary extends PolicyElement {
   private renderSection(section: Section, policy: Policy) {
     switch (section) {
       case 'delivery':
-        return html`<policy-delivery-window exportparts=${PARTS} .policy=${policy} .method=${this.method} .country=${this.country}></policy-delivery-window>`;
+        return html`<div part="options">${this.methodsShown(policy).map(
+          (method) =>
+            html`<policy-delivery-window part="option" exportparts=${PARTS} .policy=${policy} .method=${method} .country=${this.country}></policy-delivery-window>`,
+        )}</div>`;
       case 'returns':
         return html`<policy-returns exportparts=${PARTS} .policy=${policy} .deliveredOn=${this.deliveredOn}></policy-returns>`;
       case 'nonRefundable':
@@ -106,6 +119,17 @@ export class PolicySummary extends PolicyElement {
       case 'cancellation':
         return html`<policy-cancellation exportparts=${PARTS} .policy=${policy} .orderedAt=${this.orderedAt}></policy-cancellation>`;
     }
+  }
+
+  /**
+   * The ids of the delivery methods to show: the one named, else every one serving the country.
+   * None (or no delivery section): one window without a method, which says why it has no dates.
+   */
+  private methodsShown(policy: Policy): Array<string | undefined> {
+    if (this.method) return [this.method];
+    const country = this.country?.toUpperCase();
+    const serving = (policy.delivery?.methods ?? []).filter((m) => !country || !m.countries || m.countries.includes(country));
+    return serving.length ? serving.map((m) => m.id) : [undefined];
   }
 
   protected renderPlaceholder({ t }: Language) {

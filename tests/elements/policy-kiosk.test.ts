@@ -8,7 +8,7 @@ import { policyFull } from './helpers.js';
 const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="language"]')];
 const summaryText = (el: Element) => {
   const summary = el.shadowRoot!.querySelector('policy-summary')!;
-  return [...summary.shadowRoot!.querySelectorAll('h2, section > *')]
+  return [...summary.shadowRoot!.querySelectorAll('h2, section :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)')]
     .map((n) => (n.shadowRoot ?? n).textContent)
     .join(' ')
     .replace(/\s+/g, ' ');
@@ -17,7 +17,9 @@ const settle = async (el: PolicyKiosk) => {
   await el.updateComplete;
   const summary = el.shadowRoot!.querySelector('policy-summary')!;
   await summary.updateComplete;
-  for (const child of summary.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('section > *:not(h2)')) {
+  for (const child of summary.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>(
+    'section :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)',
+  )) {
     await child.updateComplete;
   }
 };
