@@ -1,4 +1,5 @@
 import { OpenDays, instantMs, isoDay, isoInstant, msOf, nextDay, parseDay, timeOfDay, wallClock, type Day } from './calendar.js';
+import { PolicyError } from './errors.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
 /*
@@ -42,7 +43,31 @@ export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date | numbe
     // From `now` on: on the night the clocks go back, the cutoff's second showing may be the one ahead.
     quote.cutoff = isoInstant(instantMs(today, timeOfDay(m.cutoff), timeZone, msOf(now)));
   }
+  const wrong = selfCheck(quote, local.date);
+  if (wrong) {
+    throw new PolicyError([
+      { path: '', message: `The dates worked out fail their own check (${wrong}): a script on the page may have changed a built-in function. No dates are given rather than wrong ones.` },
+    ]);
+  }
   return quote;
+}
+
+/**
+ * What is wrong with a quote, if anything: the quoted window must contain the carrier's, start no
+ * earlier than the order is received, and be real dates. Only a policy changed behind the
+ * validator's back or a built-in a page replaced can fail it; a wrong promise is worse than none.
+ */
+function selfCheck({ received, actual, quoted }: DeliveryQuote, today: string): string | undefined {
+  const dates = [received, actual.earliest, actual.latest, quoted.earliest, quoted.latest];
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i]!;
+    if (typeof d !== 'string' || parseDay(d) === undefined || isoDay(parseDay(d)!) !== d) return `"${d}" is not a date`;
+  }
+  if (!(received >= today)) return 'received before today';
+  if (!(actual.earliest >= received && actual.earliest <= actual.latest)) return 'the carrier\'s window';
+  if (!(quoted.earliest >= actual.earliest && quoted.latest >= actual.latest && quoted.earliest <= quoted.latest)) return 'the quoted window does not contain the carrier\'s';
+  if (!(quoted.minDays >= actual.minDays && quoted.maxDays >= actual.maxDays && actual.minDays >= 0)) return 'the day counts';
+  return undefined;
 }
 
 /**

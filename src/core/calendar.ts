@@ -12,8 +12,21 @@ import type { LocalDate, Weekday } from './types.js';
 /** A calendar day, as days since 1970-01-01. */
 export type Day = number;
 
-/** Read once, when the module loads: a page that replaces them later cannot change a date. */
+/*
+ * Read once, when the module loads: a page that replaces them later cannot change a date. The
+ * arithmetic below calls no other method of Array, String, Set or Map (loops and indexes instead),
+ * so that `Array.prototype.map = () => []` on the host page cannot move a date either.
+ */
 const { floor, ceil, max, min } = Math;
+const call = Function.prototype.call;
+/** `re.exec(s)`, as RegExp.prototype.exec was at load. */
+const exec = call.bind(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
+/** `list.sort(compare)`, as Array.prototype.sort was at load. */
+const sortNumbers = call.bind(Array.prototype.sort) as (list: number[], compare: (a: number, b: number) => number) => number[];
+/** `format.format`, as Intl.DateTimeFormat.prototype's getter was at load. */
+const formatOf = call.bind(Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!.get!) as (
+  format: Intl.DateTimeFormat,
+) => (ms: number) => string;
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -25,7 +38,12 @@ export const FIRST_YEAR = 1000;
 export const LAST_YEAR = 9999;
 
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** `n` (0 to 9999) written with `width` digits at least. */
+const pad = (n: number, width = 2) => {
+  let s = `${n}`;
+  while (s.length < width) s = `0${s}`;
+  return s;
+};
 
 /** Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
 function dayFromCivil(year: number, month: number, day: number): Day {
@@ -61,7 +79,7 @@ const daysInMonth = (y: number, m: number) =>
 /** A `YYYY-MM-DD` string as a calendar day, or undefined when it is not a real date from year 1000 to 9999. */
 export function parseDay(iso: string): Day | undefined {
   // Read digit by digit: a policy may list tens of thousands of holidays.
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
   const [y, mo, d] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
   return y >= FIRST_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? dayFromCivil(y, mo, d) : undefined;
 }
@@ -70,9 +88,9 @@ export function parseDay(iso: string): Day | undefined {
 function digits(s: string, at: number, length: number): number {
   let n = 0;
   for (let i = at; i < at + length; i++) {
-    const digit = s.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) return NaN;
-    n = n * 10 + digit;
+    const digit = s[i]!;
+    if (!(digit >= '0' && digit <= '9')) return NaN;
+    n = n * 10 + +digit;
   }
   return n;
 }
@@ -106,10 +124,10 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 function offsetAt(timeZone: string, ms: number): number {
   let format = offsetFormats.get(timeZone);
   if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
-  const text = format.format(ms);
-  if (text.endsWith('GMT')) return 0;
-  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  const text = formatOf(format)(ms);
+  const m = exec(/GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/, text);
   if (!m) throw new RangeError(`The UTC offset of ${timeZone} could not be read ("${text}").`);
+  if (!m[1]) return 0;
   return (m[1] === '-' ? -1 : 1) * (+m[2]! * HOUR + +m[3]! * MINUTE + +(m[4] ?? 0) * SECOND);
 }
 
@@ -117,7 +135,7 @@ function offsetAt(timeZone: string, ms: number): number {
 export function msOf(instant: Date | number): number {
   if (typeof instant === 'number') return instant;
   try {
-    return Number(instant.getTime());
+    return +instant.getTime();
   } catch {
     return NaN;
   }
@@ -151,14 +169,18 @@ export function instantMs(day: Day, sinceMidnight: number, timeZone: string, fro
   const localAt = (t: number) => t + offsetAt(timeZone, t);
   // The instant is `wanted` less the offset in force then; a change that night is within a day either side.
   const offsets = [offsetAt(timeZone, wanted - DAY), offsetAt(timeZone, wanted), offsetAt(timeZone, wanted + DAY)];
-  const showings = offsets
-    .map((o) => wanted - o)
-    .filter((t, i, all) => all.indexOf(t) === i && localAt(t) === wanted)
-    .sort((a, b) => a - b);
-  if (showings.length) return showings.find((t) => t >= from) ?? showings.at(-1)!;
+  // The instants at which the clock shows `wanted`, each once: the first from `from` on, else the last.
+  let [first, last] = [Infinity, -Infinity];
+  for (let i = 0; i < 3; i++) {
+    const t = wanted - offsets[i]!;
+    if (localAt(t) !== wanted) continue;
+    if (t >= from && t < first) first = t;
+    if (t > last) last = t;
+  }
+  if (last > -Infinity) return first < Infinity ? first : last;
   // Skipped: the clock reads earlier at the largest offset's instant and later at the smallest's.
-  let before = wanted - max(...offsets);
-  let after = wanted - min(...offsets);
+  let before = wanted - max(offsets[0]!, offsets[1]!, offsets[2]!);
+  let after = wanted - min(offsets[0]!, offsets[1]!, offsets[2]!);
   while (after - before > 1) {
     const mid = before + floor((after - before) / 2);
     if (localAt(mid) >= wanted) after = mid;
@@ -177,17 +199,14 @@ export function instantAt(date: LocalDate, time: string, timeZone: string, from 
 }
 
 /** An `HH:MM` time as milliseconds since midnight. */
-export const timeOfDay = (time: string) => {
-  const [h, minutes] = time.split(':').map(Number) as [number, number];
-  return h * HOUR + minutes * MINUTE;
-};
+export const timeOfDay = (time: string) => +`${time[0]}${time[1]}` * HOUR + +`${time[3]}${time[4]}` * MINUTE;
 
 /**
  * ISO 8601 as people write it: a date, then optionally a time (after `T` or a space; seconds and
  * any fraction optional; `24:00` is the end of the day), then optionally `Z` or an offset.
  */
 const ISO_INSTANT =
-  /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+  /^\s*(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?\s*$/;
 
 /** How to write an instant, for the error that refuses another form. */
 export const ISO_HINT =
@@ -215,7 +234,7 @@ export function readInstant(value: Date | number | string, timeZone: string, wha
   let ms: number;
   if (typeof value !== 'string') ms = msOf(value);
   else {
-    const m = ISO_INSTANT.exec(value.trim());
+    const m = exec(ISO_INSTANT, value);
     const day = m ? parseDay(m[1]!) : undefined;
     if (m && day === undefined && +m[1]!.slice(0, 4) < FIRST_YEAR && parseDay(`${FIRST_YEAR + 4000}${m[1]!.slice(4)}`) !== undefined) throw outOfRange(what);
     if (!m || day === undefined) return NaN;
@@ -294,13 +313,24 @@ export class OpenDays {
   private readonly closed: number[];
 
   constructor(weekdays: readonly Weekday[], holidays: readonly LocalDate[]) {
-    let mask = 0;
-    for (const w of weekdays) mask |= 1 << WEEKDAYS.indexOf(w);
-    this.weekdays = mask;
-    this.perWeek = WEEKDAYS.filter((_, i) => mask & (1 << i)).length;
-    const days = holidays.map(parseDay).filter((n): n is Day => n !== undefined);
-    this.holidays = days.sort((a, b) => a - b).filter((n, i) => i === 0 || n !== days[i - 1]);
-    this.closed = this.holidays.filter((n) => this.isListed(n));
+    let [mask, perWeek] = [0, 0];
+    for (let i = 0; i < weekdays.length; i++) {
+      for (let bit = 0; bit < 7; bit++) if (weekdays[i] === WEEKDAYS[bit] && !(mask & (1 << bit))) [mask, perWeek] = [mask | (1 << bit), perWeek + 1];
+    }
+    [this.weekdays, this.perWeek] = [mask, perWeek];
+    const days: Day[] = [];
+    for (let i = 0; i < holidays.length; i++) {
+      const n = parseDay(holidays[i]!);
+      if (n !== undefined) days[days.length] = n;
+    }
+    sortNumbers(days, (a, b) => a - b);
+    [this.holidays, this.closed] = [[], []];
+    for (let i = 0; i < days.length; i++) {
+      const n = days[i]!;
+      if (i > 0 && n === days[i - 1]) continue;
+      this.holidays[this.holidays.length] = n;
+      if (this.isListed(n)) this.closed[this.closed.length] = n;
+    }
   }
 
   private isListed(n: Day): boolean {
