@@ -8,12 +8,15 @@ import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
 /** The parts of the summary inside, so that a store styles them as on its web pages. */
-const SUMMARY_PARTS = 'sections, section, heading, window, days, countdown, method, price, explanation, why, headline, deadline, entry, items, free, fee';
+const SUMMARY_PARTS =
+  'sections, section, heading, options, option, window, days, countdown, method, price, explanation, why, headline, deadline, entry, items, free, fee';
 
 /**
  * Every policy on a counter tablet: large type, a one-tap language switch, back to the store's
  * language after a while without a touch. It needs nothing from the network once it has shown
- * the policy (give it inline, or let the page be cached).
+ * the policy (give it inline, or let the page be cached). On a landscape tablet (1024 × 768 and
+ * up), every delivery method's name, price, dates and slot fit the first screen beside the returns
+ * headline; every target a finger can tap is at least 48 px high.
  *
  * @attr default-lang - The store's language, shown again after `idle-seconds` (default: the
  *   element's `lang` when it was connected, else the page's).
@@ -26,6 +29,7 @@ const SUMMARY_PARTS = 'sections, section, heading, window, days, countdown, meth
  * @csspart language - One language button.
  * @csspart summary - The policies (a `<policy-summary>`; its parts are exported).
  * @cssproperty --policy-kiosk-font-size - Base font size (default: large, grows with the screen).
+ * @cssproperty --policy-target-size - Least size of what a finger taps (default 48px).
  * @cssproperty --policy-accent - Colour of the chosen language and of the dates.
  *
  * @tag policy-kiosk
@@ -35,8 +39,11 @@ export class PolicyKiosk extends PolicyElement {
     baseStyles,
     css`
       :host {
-        font-size: var(--policy-kiosk-font-size, clamp(1.25rem, 0.9rem + 1vw, 1.75rem));
-        line-height: 1.5;
+        /* 20 px on a 1024 px tablet, 22 px on a 1280 px one: large, and every method fits. */
+        font-size: var(--policy-kiosk-font-size, clamp(1.125rem, 0.6rem + 1vw, 1.75rem));
+        line-height: 1.45;
+        /* Inherited by the disclosures inside: a finger's size, not a mouse's. */
+        --policy-target-size: 48px;
         /* A tablet on a counter: no text selection, callouts or double-tap zoom on a touch. */
         -webkit-user-select: none;
         user-select: none;
@@ -52,7 +59,7 @@ export class PolicyKiosk extends PolicyElement {
         margin-block-end: 1em;
       }
       [part~='title'] {
-        font-size: 1.3em;
+        font-size: 1.2em;
         font-weight: 700;
         margin: 0;
       }
@@ -62,8 +69,8 @@ export class PolicyKiosk extends PolicyElement {
       }
       button {
         position: relative;
-        min-inline-size: 48px;
-        min-block-size: 48px;
+        min-inline-size: var(--policy-target-size);
+        min-block-size: var(--policy-target-size);
         padding: 0.25em 0.9em;
         font: inherit;
         font-weight: 700;
@@ -103,9 +110,24 @@ export class PolicyKiosk extends PolicyElement {
         gap: 0.5em 1.5em;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 17em), 1fr));
       }
+      /* Delivery, with every method, gets the wider column: the returns headline stays beside it. */
+      @media (orientation: landscape) and (min-width: 60em) {
+        policy-summary::part(sections) {
+          grid-template-columns: 3fr 2fr;
+        }
+      }
       policy-summary::part(heading) {
         margin-block-start: 0;
         font-size: 1.15em;
+      }
+      policy-summary::part(option) {
+        --policy-option-gap: 0.75em;
+      }
+      /* A link to tap, not to aim at. */
+      policy-summary::part(link) {
+        display: inline-block;
+        min-block-size: var(--policy-target-size);
+        align-content: center;
       }
     `,
   ];

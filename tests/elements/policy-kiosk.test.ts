@@ -1,9 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/index.js';
 import type { PolicyKiosk } from '../../src/index.js';
 import { policyFull } from './helpers.js';
+
+/** Every element inside, through every shadow root. */
+const deep = (root: ParentNode): Element[] =>
+  [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
+
 
 const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="language"]')];
 const summaryText = (el: Element) => {
@@ -122,6 +127,63 @@ describe('<policy-kiosk>', () => {
       window.fetch = original;
       el.remove();
     }
+  });
+
+  describe('on a tablet', () => {
+    const LANDSCAPE = [
+      [1024, 768],
+      [1280, 800],
+    ] as const;
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    /** The kiosk as the demo page shows it, at the top of a tablet's screen. */
+    const onTablet = async (lang: string, policy = policyFull()) => {
+      const host = await fixture<HTMLDivElement>(html`<div style="padding: 2rem 2.5rem"><policy-kiosk lang=${lang} .policy=${policy}></policy-kiosk></div>`);
+      const el = host.querySelector('policy-kiosk')!;
+      await settle(el);
+      return el;
+    };
+
+    for (const [width, height] of LANDSCAPE) {
+      it(`shows every delivery method's name, price, dates and slot beside the returns headline on the first screen (${width} × ${height})`, async () => {
+        await setViewport({ width, height });
+        for (const lang of ['fr', 'es', 'en']) {
+          const el = await onTablet(lang);
+          const summary = el.shadowRoot!.querySelector('policy-summary')!;
+          const options = [...summary.shadowRoot!.querySelectorAll('[part~="option"]')];
+          expect(options, lang).to.have.length(2);
+          const facts = options.flatMap((o) => ['method', 'window', 'days', 'slot'].map((name) => [name, o.shadowRoot!.querySelector(`[part~="${name}"]`)] as const));
+          const headline = summary.shadowRoot!.querySelector('policy-returns')!.shadowRoot!.querySelector('[part~="headline"]');
+          for (const [name, node] of [...facts, ['returns headline', headline] as const]) {
+            if (!node) continue; // the standard method has no slot
+            expect(Math.round(node.getBoundingClientRect().bottom), `${lang} ${name}: ${node.textContent!.trim().slice(0, 40)}`).to.be.at.most(height);
+          }
+          el.parentElement!.remove();
+        }
+      });
+    }
+
+    it('makes every target a finger can tap at least 48 × 48 px, in each language and orientation', async () => {
+      // A standard reason with the shop's full policy online: the kiosk shows its link too.
+      const policy = policyFull();
+      policy.nonRefundable.push({ id: 'gift-cards', reason: 'other', items: 'Cartes cadeaux' });
+      for (const [width, height] of LANDSCAPE.flatMap(([w, h]) => [[w, h], [h, w]])) {
+        await setViewport({ width: width!, height: height! });
+        for (const lang of ['fr', 'es', 'en']) {
+          const el = await onTablet(lang, policy);
+          const targets = deep(el.shadowRoot!).filter((node) => node.matches('button, summary, a[href], input, select, textarea, [tabindex]'));
+          const kinds = new Set(targets.map((t) => t.localName));
+          expect([...kinds].sort(), 'the kinds of targets measured').to.deep.equal(['a', 'button', 'summary']);
+          for (const target of targets) {
+            const { width: w, height: h } = target.getBoundingClientRect();
+            const name = `${width}×${height} ${lang} ${target.localName} "${target.textContent!.trim()}"`;
+            expect(Math.round(h), name).to.be.at.least(48);
+            expect(Math.round(w), name).to.be.at.least(48);
+          }
+          el.parentElement!.remove();
+        }
+      }
+    });
   });
 
   it('keeps working with the network off once it has the policy (inline JSON)', async () => {
