@@ -22,7 +22,9 @@
  * What is checked:
  *   - every file: valid JSON, an object at the top, every value a string or an object of them,
  *     no empty value, no markup (HTML tags, entities, $t( nesting, {{- unescaped values):
- *     the elements render text, never HTML;
+ *     the elements render text, never HTML; no direction control left open (it would turn the
+ *     words after it around). These rules are src/core/locale-rules.js, which the elements'
+ *     addStrings applies too;
  *   - plural families (English has x_other and another x_<category>; also x_ordinal_<category>):
  *     each file has exactly the categories Intl.PluralRules gives for its language, so a new de.json
  *     is checked with German rules. x_zero is always allowed: i18next looks it up when count is 0
@@ -47,6 +49,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HTML_ENTITY, HTML_TAG, sentenceFaults, variableDiff } from '../src/core/locale-rules.js';
 
 const REFERENCE_FILE = 'en.json';
 const ALLOW_LIST_FILE = '.i18n-check-allow.json';
@@ -190,25 +193,9 @@ function checkValues(file, lang, texts, report) {
       report(file, key, 'error', 'empty value: write the text, or remove the key');
       continue;
     }
-    for (const markup of findMarkup(value)) report(file, key, 'error', markup);
+    for (const fault of sentenceFaults(value)) report(file, key, 'error', fault);
     if (lang === 'fr' || lang.startsWith('fr-')) checkFrenchTypography(file, key, value, report);
   }
-}
-
-const HTML_TAG = /<\/?[A-Za-z!][^<>]*>/g;
-const HTML_ENTITY = /&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g;
-
-/** Messages for markup: the elements render values as plain text, so markup would show as is. */
-function findMarkup(value) {
-  const found = [];
-  const tag = value.match(HTML_TAG)?.[0];
-  if (tag) found.push(`HTML tag ${JSON.stringify(tag)} (the page shows it as is): remove it`);
-  const entity = value.match(HTML_ENTITY)?.[0];
-  if (entity) found.push(`HTML entity ${JSON.stringify(entity)} (the page shows it as is): write the character itself`);
-  if (value.includes('$t(')) found.push('nested key "$t(" (another text pulled in): write the whole text here');
-  const unescaped = /\{\{-\s*([^,}]*?)\s*[,}]/.exec(value);
-  if (unescaped) found.push(`unescaped value "{{-" (not needed: values are shown as text): write {{${unescaped[1]}}} without the "-"`);
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,12 +304,9 @@ function checkAgainstEnglish(file, lang, texts, wrongTypeKeys, english, pluralRu
     const englishValues = plural ? familyValues(plural.family, english) : english.has(key) ? [english.get(key)] : [];
     if (englishValues.length === 0 || value.trim() === '') continue;
 
-    const expected = new Set(englishValues.flatMap(variablesOf));
-    const actual = new Set(variablesOf(value));
-    const missing = [...expected].filter((name) => !actual.has(name) && !(plural?.category === 'zero' && name === 'count'));
-    const unknown = [...actual].filter((name) => !expected.has(name));
+    const { expected, missing, unknown } = variableDiff(value, englishValues, { zero: plural?.category === 'zero' });
     if (missing.length) report(file, key, 'error', `missing ${listVariables(missing)}, used in English: add it to the text`);
-    if (unknown.length) report(file, key, 'error', `unknown ${listVariables(unknown)}, not in English: use ${expected.size ? listVariables([...expected]) : 'no variable'}; spell it exactly as in English`);
+    if (unknown.length) report(file, key, 'error', `unknown ${listVariables(unknown)}, not in English: use ${expected.length ? listVariables(expected) : 'no variable'}; spell it exactly as in English`);
 
     const englishValue = english.get(key);
     if (englishValue !== undefined && value === englishValue && hasLetters(value) && !allowed.has(`${lang}:${key}`)) {
@@ -333,11 +317,6 @@ function checkAgainstEnglish(file, lang, texts, wrongTypeKeys, english, pluralRu
 
 function familyValues(family, english) {
   return PLURAL_CATEGORIES.map((category) => english.get(pluralKey(family, category))).filter((value) => value !== undefined);
-}
-
-/** Names of {{name}} and {{name, format}} (also {{- name}}), without the format or spaces. */
-function variablesOf(value) {
-  return [...value.matchAll(/\{\{-?\s*([^,}]*?)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]).filter((name) => name !== '');
 }
 
 function listVariables(names) {

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { unclosedDirection } from '../core/text.js';
+import { sentenceFaults, variableDiff } from '../core/locale-rules.js';
 import * as bundled from './languages.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
@@ -27,7 +27,6 @@ const english: Record<string, unknown> = structuredClone(bundled.en);
 
 const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
-const variablesOf = (s: string) => [...s.matchAll(/\{\{-?\s*([^,}]*?)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!);
 
 /**
  * The English sentences a key stands for, whose variables it must keep: the key's own, or for a
@@ -60,19 +59,16 @@ function usable(strings: unknown, model: Record<string, unknown>, at: string, pr
       continue;
     }
     const sentences = englishFor(model, key);
-    const open = typeof value === 'string' ? unclosedDirection(value) : undefined;
+    // The same rules as the translators' check (src/core/locale-rules.js).
+    const faults = typeof value === 'string' ? sentenceFaults(value) : [];
     if (!sentences) problems.push(`${path}: no such key in the elements' strings`);
     else if (typeof value !== 'string' || !value.trim()) {
       problems.push(`${path}: must be a non-empty sentence in quotes, not ${typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value).slice(0, 40)}`);
-    } else if (value.includes('$t(')) problems.push(`${path}: "$t(" (another key pulled in) is not allowed; write the whole sentence`);
-    else if (open) problems.push(`${path}: a direction control (${open}) is never closed; it would turn the dates or words after it around`);
+    } else if (faults.length) problems.push(...faults.map((fault) => `${path}: ${fault}`));
     else {
-      const expected = new Set(sentences.flatMap(variablesOf));
-      const found = new Set(variablesOf(value));
-      const missing = [...expected].filter((v) => !found.has(v) && !(key.endsWith('_zero') && v === 'count'));
-      const unknown = [...found].filter((v) => !expected.has(v));
+      const { expected, missing, unknown } = variableDiff(value, sentences, { zero: key.endsWith('_zero') });
       if (missing.length || unknown.length) {
-        problems.push(`${path}: must use ${[...expected].map((v) => `{{${v}}}`).join(' ') || 'no {{variable}}'}, as in English (found ${JSON.stringify(value)})`);
+        problems.push(`${path}: must use ${expected.map((v) => `{{${v}}}`).join(' ') || 'no {{variable}}'}, as in English (found ${JSON.stringify(value)})`);
       } else out[key] = value;
     }
   }

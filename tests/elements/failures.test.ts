@@ -11,6 +11,7 @@ import en from '../../locales/en.json' with { type: 'json' };
 import es from '../../locales/es.json' with { type: 'json' };
 import fr from '../../locales/fr.json' with { type: 'json' };
 import { addStrings, type PolicyElement } from '../../src/index.js';
+import unclosedFr from '../fixtures/locales-broken/direction-unclosed/fr.json' with { type: 'json' };
 import { addPageStrings } from '../../src/elements/localize.js';
 import { fetchLimits } from '../../src/elements/policy-source.js';
 import { nextEvent, part, policyFull, textOf, timesOf } from './helpers.js';
@@ -267,6 +268,17 @@ describe('broken locale strings: the shopper still reads a whole, true sentence'
     expect(part(el, 'price')!.textContent, 'the good string is applied').to.equal('Livraison gratuite');
     expect(errors()).to.have.length(1);
     expect(errors()[0]).to.contain('delivery.window: must use {{from}} {{to}}').and.contain('delivery.windowOneDay');
+  });
+
+  it('the translators\' check and addStrings refuse the same sentences: a direction control left open', async () => {
+    // tests/tools/i18n-check.test.ts reports this very file's two sentences.
+    addStrings('fr', unclosedFr);
+    const el = await render('fr');
+    expect(part(el, 'window')!.textContent).not.to.match(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(part(el, 'window')!.textContent).to.contain(fr.delivery.window.split('{{')[0]!.trim());
+    expect(errors()).to.have.length(1);
+    expect(errors()[0]).to.contain('delivery.window: a direction control (U+2067) is never closed');
+    expect(errors()[0]).to.contain('delivery.price: a direction control (U+202E) is never closed');
   });
 
   it('an unknown key and a language tag that is not one are reported, never thrown', async () => {

@@ -82,6 +82,14 @@ const brokenCases: Record<string, BrokenCase> = {
     ],
     exitCode: 1,
   },
+  'direction-unclosed': {
+    rule: 'a direction control left open (the same rule addStrings applies: src/core/locale-rules.js)',
+    expected: [
+      ['fr.json  delivery.window  error', 'direction control (U+2067) is never closed'],
+      ['fr.json  delivery.price  error', 'direction control (U+202E) is never closed'],
+    ],
+    exitCode: 1,
+  },
   'identical-to-english': {
     rule: 'a value left in English (a warning only; "{{from}} – {{to}}" has no letters and is not one)',
     expected: [['fr.json  common.policyLink  warning', 'same text as English "Read our full policy"']],
@@ -240,7 +248,8 @@ describe('i18n-check on the translators\' context, CONTEXT.md', () => {
   });
 });
 
-describe('i18n-check command line', () => {
+// Each test starts two or three Node processes: seconds on a busy machine, not a speed test.
+describe('i18n-check command line', { timeout: 30_000 }, () => {
   it('checks locales/ by default, and takes --dir too', () => {
     expect(runCli().summary).toBe(runCli('locales').summary);
     expect(runCli('--dir', 'tests/fixtures/locales-broken/missing-key').problemLines).toEqual(runCli('tests/fixtures/locales-broken/missing-key').problemLines);
