@@ -110,7 +110,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
     return html`
       ${label || price
         ? html`<p part="method">
-            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0· ' : nothing}${price
+            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0·\u00a0' : nothing}${price
               ? html`<span part="price">${price}</span>`
               : nothing}
           </p>`

@@ -93,9 +93,9 @@ describe('<policy-delivery-window>', () => {
       }
     });
 
-    it('keeps "·" and a price on the line of what comes before them', async () => {
+    it('keeps "·" and the price together, on the line of what comes before them', async () => {
       const el = await render('fr', policyFull(), { method: 'home-delivery' });
-      expect(part(el, 'method')!.textContent).to.contain('\u00a0· ');
+      expect(part(el, 'method')!.textContent).to.contain('\u00a0·\u00a0');
       const policy = policyFull();
       delete policy.delivery.methods[1].label;
       const unlabelled = await render('fr', policy, { method: 'home-delivery' });
