@@ -36,7 +36,8 @@ export default [
       banner: '#!/usr/bin/env node',
       paths: (id) => (id.includes('/src/core/') ? './core.js' : id),
     },
-    external: (id) => id.startsWith('node:') || /\/core\/index\.js$/.test(id),
+    // date-holidays: an optional peer dependency, loaded by the holidays command alone.
+    external: (id) => id.startsWith('node:') || id === 'date-holidays' || /\/core\/index\.js$/.test(id),
     plugins: [typescript()],
   },
   {

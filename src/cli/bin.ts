@@ -1,3 +1,4 @@
 import { main } from './policy-explainer.js';
 
-process.exitCode = main(process.argv.slice(2));
+// `check` answers at once; `holidays` loads date-holidays first.
+void Promise.resolve(main(process.argv.slice(2))).then((status) => (process.exitCode = status));

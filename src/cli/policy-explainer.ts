@@ -11,6 +11,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readInstant } from '../core/calendar.js';
 import { checkPolicy, freeCancellationEnd, PolicyError, quoteDelivery, returnDeadline, wallClock, type Policy } from '../core/index.js';
 import { findings, type Placed } from './findings.js';
+import { HOLIDAYS_USAGE, holidaysCommand } from './holidays.js';
 
 const USAGE = `Usage: policy-explainer check [--now <date and time>] [--json] [--] <policy.json>...
 
@@ -26,7 +27,12 @@ shoppers are told today.
 Unknown fields are errors here: the elements would ignore them. A file over 1 MB is refused,
 as the elements refuse it.
 
-Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be read.`;
+Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be read.
+
+       policy-explainer holidays <country> --years <from>-<to> [--region <code>] [--write <policy.json>]
+
+Lists a country's public holidays for calendar.holidays, or adds them to a policy file
+(policy-explainer holidays --help says more).`;
 
 export interface FileReport {
   file: string;
@@ -151,12 +157,20 @@ function report(result: FileReport): string[] {
  * once more on its way out (but the line breaks of the command's own text); the JSON of `--json`
  * too, where JSON.stringify leaves C1 and bidi controls raw (`\uXXXX` is JSON's own escape).
  */
-export function main(args: string[], print: (line: string) => void = console.log): number {
+export function main(args: string[], print: (line: string) => void = console.log): number | Promise<number> {
   const out = (text: string) => print(text.replace(BUT_NEWLINES, code));
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return 0;
+  }
+  if (command === 'holidays') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(HOLIDAYS_USAGE);
+      return 0;
+    }
+    // Every value from the command line is quoted with JSON.stringify there; out escapes the rest.
+    return holidaysCommand(rest, out);
   }
   const files: string[] = [];
   let now: Date | string = new Date();
