@@ -120,11 +120,11 @@ export function formatDuration(locale: string, totalMinutes: number): string {
 }
 
 /**
- * A merchant's text, its hyphenated words ("rendez-vous", "made-to-measure") kept whole on a line:
+ * A merchant's text, its hyphenated words ("rendez-vous", "made-to-measure", "4-hour") kept whole on a line:
  * a line that ends in "rendez-" reads as a typo. The text itself is unchanged (copy, search).
  */
 export const keepCompounds = (text: string): Array<TemplateResult | string> =>
-  text.split(/(\S*\p{L}-\p{L}\S*)/u).map((piece, i) => (i % 2 ? html`<span class="compound">${piece}</span>` : piece));
+  text.split(/(\S*[\p{L}\p{N}]-[\p{L}\p{N}]\S*)/u).map((piece, i) => (i % 2 ? html`<span class="compound">${piece}</span>` : piece));
 
 export const dateElement = (iso: LocalDate, text: string) => html`<time datetime=${iso}>${text}</time>`;
 

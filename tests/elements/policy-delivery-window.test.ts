@@ -96,6 +96,9 @@ describe('<policy-delivery-window>', () => {
     it('keeps "·" and the price together, on the line of what comes before them', async () => {
       const el = await render('fr', policyFull(), { method: 'home-delivery' });
       expect(part(el, 'method')!.textContent).to.contain('\u00a0·\u00a0');
+      // "(4-" never ends a line of the shop's label.
+      const english = await render('en', policyFull(), { method: 'home-delivery' });
+      expect([...part(english, 'label')!.querySelectorAll('.compound')].map((c) => c.textContent)).to.deep.equal(['set-up', '(4-hour']);
       const policy = policyFull();
       delete policy.delivery.methods[1].label;
       const unlabelled = await render('fr', policy, { method: 'home-delivery' });
