@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Writes demo/policy.json: the shared example policy (tests/fixtures/examples/policy-full.json)
- * with its French public holidays carried on to the end of LAST_YEAR. The shared copy lists them
+ * with its French public holidays carried on to the end of LAST_YEAR, and its French apostrophes
+ * typographic (’), as the elements' French strings are. The shared copy lists them
  * for 2026 and 2027 only; from 2028 on, a demo built on it would quote windows straight through
  * Christmas and tell visitors that its holidays have run out. Run it again to move LAST_YEAR on;
  * a test checks that demo/policy.json is what this script writes.
@@ -57,7 +58,9 @@ export function demoPolicy() {
   const indent = ' '.repeat(6);
   const years = [];
   for (let y = first; y <= LAST_YEAR; y++) years.push(indent + frenchHolidays(y).map((h) => `"${h}"`).join(', '));
-  return `${shared.slice(0, start)}[\n${years.join(',\n')}\n${indent.slice(2)}${shared.slice(end)}`;
+  const text = `${shared.slice(0, start)}[\n${years.join(',\n')}\n${indent.slice(2)}${shared.slice(end)}`;
+  // The demo shop writes its French as the elements' strings do, with ’: a page never mixes the two.
+  return text.replace(/("fr": ")([^"]*)"/g, (_, key, value) => `${key}${value.replaceAll("'", '’')}"`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

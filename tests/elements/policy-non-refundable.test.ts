@@ -19,7 +19,7 @@ describe('<policy-non-refundable>', () => {
     expect(entries(fr)).to.deep.equal([
       {
         items: 'Sièges de toilette, chaises de douche, aides au bain',
-        why: "Pour des raisons d’hygiène, ces articles ne sont ni repris ni échangés une fois descellés.",
+        why: "Pour des raisons d'hygiène, ces articles ne sont ni repris ni échangés une fois descellés.",
       },
     ]);
     expect(part(fr, 'title')!.textContent).to.equal('Ni reprise ni échange');
