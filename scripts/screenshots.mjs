@@ -16,9 +16,10 @@ const pages = [
   { name: 'themes', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true },
   { name: 'themes-dark', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true, scheme: 'dark' },
   { name: 'themes-forced', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true, forcedColors: true },
-  // The counter tablet, landscape and portrait.
-  { name: 'kiosk-landscape', path: '/demo/kiosk.html', width: 1180, height: 820, languages: ['fr'], fullPage: false },
-  { name: 'kiosk-portrait', path: '/demo/kiosk.html', width: 820, height: 1180, languages: ['es'], fullPage: false },
+  // The counter tablet's first screen, landscape (both sizes the kiosk is made to fit) and portrait.
+  { name: 'kiosk-landscape', path: '/demo/kiosk.html', width: 1024, height: 768, languages: ['fr', 'es', 'en'], fullPage: false },
+  { name: 'kiosk-landscape-1280', path: '/demo/kiosk.html', width: 1280, height: 800, languages: ['fr', 'es', 'en'], fullPage: false },
+  { name: 'kiosk-portrait', path: '/demo/kiosk.html', width: 768, height: 1024, languages: ['fr', 'es', 'en'], fullPage: false },
   // The top of the preview: long enough to show the three languages side by side.
   { name: 'translations', path: '/demo/translations.html', width: 1400, height: 1100, languages: [undefined], fullPage: false },
   // The policy checker: the file on the left, what was found on the right, then the three languages.
@@ -35,6 +36,8 @@ try {
     for (const lang of languages) {
       const page = await browser.newPage();
       await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      // The shop's clock, as its tablet and most of its shoppers have it: the cutoff reads "14 h".
+      await page.emulateTimezone('Europe/Paris');
       if (scheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       if (forcedColors) {
         const cdp = await page.createCDPSession();
