@@ -209,7 +209,8 @@ describe("hostile text in a shop's own strings (addStrings)", () => {
     addStrings('en', en, { replace: true });
   });
 
-  for (const [name, text] of Object.entries(HOSTILE).filter(([n]) => n !== 'mustache')) {
+  // Markup is refused as the translators' check refuses it (src/core/locale-rules.js): below.
+  for (const [name, text] of Object.entries(HOSTILE).filter(([n]) => !['mustache', 'img', 'script'].includes(n))) {
     it(`${name}: a sentence of the shop's shown literally, inert`, async () => {
       addStrings('en', { delivery: { free: text, whyTitle: text }, common: { policyLink: text }, nonRefundable: { title: text } });
       expect(error.callCount).to.equal(0);
@@ -222,6 +223,19 @@ describe("hostile text in a shop's own strings (addStrings)", () => {
       expect(part(host.querySelector('policy-non-refundable')!, 'link')!.textContent).to.equal(text);
       expect(timesOf(window)).to.have.length(2);
       if (name === 'long') expect(host.scrollWidth).to.be.at.most(host.clientWidth);
+    });
+  }
+
+  for (const name of ['img', 'script'] as const) {
+    it(`${name}: markup in a sentence is refused, as npm run i18n:check refuses it; the page stays inert and whole`, async () => {
+      addStrings('en', { delivery: { whyTitle: HOSTILE[name] } });
+      expect(error.callCount).to.equal(1);
+      expect(String(error.firstCall.args[0])).to.contain('delivery.whyTitle: HTML tag');
+      const host = await renderAll(policyFull());
+      expectInert(host);
+      const window = host.querySelector('policy-delivery-window')!;
+      expect(part(window, 'why')!.querySelector('summary')!.textContent).to.equal(en.delivery.whyTitle);
+      expect(timesOf(window)).to.have.length(2);
     });
   }
 
