@@ -479,7 +479,10 @@ function holidaysRunOut(policy: Policy, now: number): Issue | undefined {
     latest = isoDay(lastReturnDay(policy, parseDay(delivered)!));
   }
   if (!latest || last >= latest) return undefined;
-  return { path: '/calendar/holidays', message: `The last holiday listed is ${last}: quotes after it assume no holiday; add next year's holidays.` };
+  // The command that adds them: from the year after the last one listed, two years past the dates given today.
+  const years = `${Number(last.slice(0, 4)) + 1}-${Number(latest.slice(0, 4)) + 2}`;
+  const command = `npx policy-explainer holidays ${policy.merchant.country ?? '<country>'} --years ${years} --write <policy file>`;
+  return { path: '/calendar/holidays', message: `The last holiday listed is ${last}: quotes after it assume no holiday; add next year's holidays (${command}).` };
 }
 
 /**

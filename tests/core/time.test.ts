@@ -4,7 +4,7 @@
  * saving nights are covered in delivery.property.test.ts; the shopper's own zone, in Chromium, in
  * tests/elements/time.test.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkPolicy, freeCancellationEnd, instantOf, parsePolicy, quoteDelivery, returnDeadline } from '../../src/core/index.js';
 import full from '../fixtures/examples/policy-full.json' with { type: 'json' };
 
@@ -67,7 +67,9 @@ describe('a leap day', () => {
 });
 
 describe('a holiday list that runs out before the dates quoted now: a warning', () => {
-  const MESSAGE = "The last holiday listed is 2027-12-25: quotes after it assume no holiday; add next year's holidays.";
+  // The full example's merchant is in FR; its dates given on 2027-12-20 reach into February 2028.
+  const MESSAGE =
+    "The last holiday listed is 2027-12-25: quotes after it assume no holiday; add next year's holidays (npx policy-explainer holidays FR --years 2028-2030 --write <policy file>).";
   const holidayWarnings = (policy: unknown, now?: string) =>
     checkPolicy(policy, now === undefined ? {} : { now }).warnings.filter((w) => w.path === '/calendar/holidays');
 
@@ -88,7 +90,11 @@ describe('a holiday list that runs out before the dates quoted now: a warning', 
     expect(holidayWarnings(policy, '2026-03-08T23:59:59+01:00')).toEqual([]);
     // Monday 9, 00:00 in Paris (Sunday 23:00 in London): the quote skips Tuesday 10 and reaches Wednesday 11.
     expect(holidayWarnings(policy, '2026-03-08T23:00:00Z')).toEqual([
-      { path: '/calendar/holidays', message: "The last holiday listed is 2026-03-10: quotes after it assume no holiday; add next year's holidays." },
+      {
+        path: '/calendar/holidays',
+        message:
+          "The last holiday listed is 2026-03-10: quotes after it assume no holiday; add next year's holidays (npx policy-explainer holidays <country> --years 2027-2028 --write <policy file>).",
+      },
     ]);
   });
 
@@ -104,12 +110,22 @@ describe('a holiday list that runs out before the dates quoted now: a warning', 
   });
 
   it('uses the current instant by default, and never rejects the policy for it', () => {
-    const old = paris([{ id: 'a', transitDays: { min: 1, max: 1 } }], ['2020-12-25']);
-    expect(holidayWarnings(old)).toEqual([
-      { path: '/calendar/holidays', message: "The last holiday listed is 2020-12-25: quotes after it assume no holiday; add next year's holidays." },
-    ]);
-    expect(checkPolicy(old).errors).toEqual([]);
-    expect(() => parsePolicy(old)).not.toThrow();
+    // The clock pinned, so that the years of the command do not depend on the day the test runs.
+    vi.useFakeTimers({ now: Date.parse('2031-06-01T10:00:00Z'), toFake: ['Date'] });
+    try {
+      const old = paris([{ id: 'a', transitDays: { min: 1, max: 1 } }], ['2020-12-25'], { merchant: { timeZone: 'Europe/Paris', country: 'FR' } });
+      expect(holidayWarnings(old)).toEqual([
+        {
+          path: '/calendar/holidays',
+          message:
+            "The last holiday listed is 2020-12-25: quotes after it assume no holiday; add next year's holidays (npx policy-explainer holidays FR --years 2021-2033 --write <policy file>).",
+        },
+      ]);
+      expect(checkPolicy(old).errors).toEqual([]);
+      expect(() => parsePolicy(old)).not.toThrow();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores a `now` that is not an instant (no warning, no exception)', () => {

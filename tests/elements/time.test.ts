@@ -123,6 +123,8 @@ describe('time, in the browser', () => {
     // Looked for once the page is idle, not on the way to the first render.
     await new Promise((resolve) => requestIdleCallback(resolve));
     const runOut = warn.getCalls().map((c) => String(c.args[0])).filter((m) => m.includes('/calendar/holidays'));
-    expect(runOut).to.deep.equal(["policy-explainer: /calendar/holidays The last holiday listed is 2027-12-25: quotes after it assume no holiday; add next year's holidays."]);
+    expect(runOut).to.deep.equal([
+      "policy-explainer: /calendar/holidays The last holiday listed is 2027-12-25: quotes after it assume no holiday; add next year's holidays (npx policy-explainer holidays FR --years 2028-2030 --write <policy file>).",
+    ]);
   });
 });
