@@ -1,6 +1,8 @@
 /**
  * policy-explainer: registers every element. One `<script type="module">` of the bundle is the whole embed.
  */
+// First, before Lit: a second copy of the bundle must not create Lit's Trusted Types policy again.
+import './elements/second-copy.js';
 import { PolicyCancellation } from './elements/policy-cancellation.js';
 import { PolicyDeliveryWindow } from './elements/policy-delivery-window.js';
 import { PolicyKiosk } from './elements/policy-kiosk.js';

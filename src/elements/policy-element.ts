@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type CSSResult, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { datedWarnings, PolicyError } from '../core/parse.js';
 import type { Issue, Policy } from '../core/types.js';
@@ -59,8 +59,64 @@ function warmUp(locale: string) {
   });
 }
 
+/** The fallback's sentence in each locale shown so far. */
+const politeFallback = new Map<string, string>();
+
 /** The warning lists already logged (checkOnce returns the same list for the same policy). */
 const warned = new WeakSet<object>();
+
+/** How many unknown fields are named one by one: 80,000 console lines blocked a page for 2 s. */
+const UNKNOWN_NAMED = 20;
+
+/** The warnings, each on its own console line, except unknown fields past a few: one line for them all. */
+function logWarnings(warnings: Issue[]) {
+  const isUnknown = (w: Issue) => w.message.startsWith('Unknown field');
+  const unknown = warnings.filter(isUnknown);
+  for (const w of unknown.length > UNKNOWN_NAMED ? warnings.filter((w) => !isUnknown(w)) : warnings) {
+    console.warn(`policy-explainer: ${w.path} ${w.message}`);
+  }
+  if (unknown.length > UNKNOWN_NAMED) {
+    const first = unknown.slice(0, UNKNOWN_NAMED).map((w) => w.path).join(', ');
+    console.warn(`policy-explainer: ${unknown.length.toLocaleString('en')} unknown fields are ignored; the first ${UNKNOWN_NAMED}: ${first}.`);
+  }
+}
+
+/**
+ * Updates in a row, with no task in between, after which the element stops: only a loop does that
+ * (a page answering each event with a change, or a built-in it broke), and it would hang the tab.
+ */
+const MAX_UPDATES_IN_A_ROW = 100;
+/** Read at load: a page that fakes its timers later still lets the count start again. */
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/**
+ * Constructed style sheets belong to the document that made them: an element made in a page and
+ * put in an iframe's document gets copies made there (adoptedStyleSheets refuses the page's own).
+ */
+const sheetsByDocument = new WeakMap<Document, Map<CSSResult, CSSStyleSheet>>();
+function sheetsFor(doc: Document, styles: readonly (CSSResult | CSSStyleSheet)[]): CSSStyleSheet[] {
+  const View = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!View) return [];
+  let made = sheetsByDocument.get(doc);
+  if (!made) sheetsByDocument.set(doc, (made = new Map()));
+  // Loops, not map: Lit's own adoptStyles may have failed for a page's broken Array.prototype.map.
+  const sheets: CSSStyleSheet[] = [];
+  for (let i = 0; i < styles.length; i++) {
+    const style = styles[i]!;
+    const key = style as CSSResult;
+    let sheet = made.get(key);
+    if (!sheet) {
+      let css = '';
+      if (style instanceof CSSStyleSheet) for (let r = 0; r < style.cssRules.length; r++) css += `${style.cssRules[r]!.cssText}\n`;
+      else css = style.cssText;
+      sheet = new View.CSSStyleSheet();
+      sheet.replaceSync(css);
+      made.set(key, sheet);
+    }
+    sheets[i] = sheet;
+  }
+  return sheets;
+}
 /** The policies whose date-dependent warnings were looked for. */
 const dated = new WeakSet<Policy>();
 
@@ -162,6 +218,11 @@ export abstract class PolicyElement extends LitElement {
   private renderIssues?: Issue[];
   private reported?: string;
   private load = 0;
+  /** Updates since the event loop last turned, and the issue once they were too many. */
+  private updatesInARow = 0;
+  private looping?: Issue[];
+  /** Set when the element rendered no text at all for a valid policy: it then shows the fallback. */
+  private blank?: Issue[];
 
   /** What the element showed, for `policy-ready`; set by `renderPolicy`. */
   protected shown?: object;
@@ -181,8 +242,52 @@ export abstract class PolicyElement extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
+  protected override createRenderRoot() {
+    try {
+      return super.createRenderRoot();
+    } catch {
+      // The element was made in another document (a page putting it in an iframe's): its shadow
+      // root is there, its style sheets must be made there too.
+      const root = this.shadowRoot!;
+      this.adoptStylesHere(root);
+      this.renderOptions.renderBefore ??= root.firstChild;
+      return root;
+    }
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Moved into another document after it rendered: the sheets of the first one no longer apply
+    // (an engine may also have dropped them).
+    const root = this.shadowRoot;
+    const constructor = this.ownerDocument.defaultView?.CSSStyleSheet;
+    if (!root || !constructor) return;
+    const sheets = root.adoptedStyleSheets;
+    let foreign = sheets.length === 0;
+    for (let i = 0; i < sheets.length; i++) if (!(sheets[i] instanceof constructor)) foreign = true;
+    if (foreign) this.adoptStylesHere(root);
+  }
+
+  private adoptStylesHere(root: ShadowRoot) {
+    root.adoptedStyleSheets = sheetsFor(this.ownerDocument, (this.constructor as typeof LitElement).elementStyles);
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>) {
+    if (this.updatesInARow++ === 0) realSetTimeout(() => (this.updatesInARow = 0));
+    if (this.updatesInARow <= MAX_UPDATES_IN_A_ROW) return super.shouldUpdate(changed);
+    if (!this.looping) {
+      this.looping = [{ path: '', message: `The element was updated ${MAX_UPDATES_IN_A_ROW} times in a row without a pause, so it stopped: something on the page keeps changing it.` }];
+      // One last render, after a pause: the fallback.
+      realSetTimeout(() => this.requestUpdate());
+    }
+    return false;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('policy') || changed.has('src') || !this.hasUpdated) this.resolve();
+    if (changed.has('policy') || changed.has('src') || !this.hasUpdated) {
+      this.blank = undefined;
+      this.resolve();
+    }
   }
 
   /** Settles the status from the property, inline JSON or `src`; only `src` is asynchronous. */
@@ -211,7 +316,7 @@ export abstract class PolicyElement extends LitElement {
     // Once per policy, however many elements show it.
     if (warnings.length && !warned.has(warnings)) {
       warned.add(warnings);
-      for (const w of warnings) console.warn(`policy-explainer: ${w.path} ${w.message}`);
+      logWarnings(warnings);
     }
     // The warnings that depend on the date quote every method: not worth delaying the first render for.
     if (policy && !dated.has(policy)) {
@@ -226,15 +331,32 @@ export abstract class PolicyElement extends LitElement {
   }
 
   protected override render() {
-    const language = this.language.current;
-    // The language actually shown (English for a page in a language without strings), so that
-    // screen readers pronounce it right.
-    return html`<div part="content" lang=${language.locale}>${this.renderState(language)}</div>`;
+    let locale: string | undefined;
+    try {
+      const language = this.language.current;
+      locale = language.locale;
+      // Kept while the translations work, for the day a page breaks a built-in they use.
+      if (!politeFallback.has(locale)) politeFallback.set(locale, language.t('common.fallbackNoLink'));
+      // The language actually shown (English for a page in a language without strings), so that
+      // screen readers pronounce it right.
+      return html`<div part="content" lang=${locale}>${this.renderState(language)}</div>`;
+    } catch (e) {
+      // Even the fallback failed (a built-in the page broke, used by the translations): the
+      // sentence kept, and the policy-error, rather than a blank element and an exception.
+      this.shown = undefined;
+      this.renderIssues ??= issuesOf(e);
+      const message = (locale && politeFallback.get(locale)) ?? politeFallback.values().next().value ?? '';
+      return html`<div part="content fallback" role="note"><p>${message}</p></div>`;
+    }
   }
 
   private renderState(language: Language) {
     this.renderIssues = undefined;
     this.shown = undefined;
+    if (this.looping ?? this.blank) {
+      this.renderIssues = this.looping ?? this.blank;
+      return this.renderFallback(language);
+    }
     const { status } = this;
     if (status.name === 'loading') return this.renderPlaceholder(language);
     if (status.name === 'failed') return this.renderFallback(language, status.policyUrl);
@@ -265,6 +387,12 @@ export abstract class PolicyElement extends LitElement {
   protected override updated() {
     const issues = this.status.name === 'failed' ? this.status.issues : this.renderIssues;
     if (!issues && !this.shown) return;
+    if (!issues && !this.renderRoot.textContent?.trim()) {
+      // Nothing to read, yet "ready": a built-in the page broke emptied what was rendered.
+      this.blank = [{ path: '', message: 'The element rendered no text: a script on the page may have changed a built-in function.' }];
+      this.requestUpdate();
+      return;
+    }
     const init = { bubbles: true, composed: true };
     const event = issues
       ? new CustomEvent('policy-error', { ...init, detail: { issues } })
@@ -273,7 +401,11 @@ export abstract class PolicyElement extends LitElement {
     const key = JSON.stringify([event.type, event.detail]);
     if (key === this.reported) return;
     this.reported = key;
-    if (issues) console.error(`policy-explainer: ${issues.map((i) => `${i.path || '(policy)'} ${i.message}`).join('\n')}`);
+    try {
+      if (issues) console.error(`policy-explainer: ${issues.map((i) => `${i.path || '(policy)'} ${i.message}`).join('\n')}`);
+    } catch {
+      // A built-in the page broke: the event still goes out.
+    }
     this.dispatchEvent(event);
   }
 }

@@ -1,4 +1,4 @@
-import { checkPolicyUndated, isHttpUrl, isParsedPolicy, PolicyError, type CheckResult } from '../core/parse.js';
+import { checkPolicyUndated, isHttpUrl, isParsedPolicy, own, PolicyError, type CheckResult } from '../core/parse.js';
 
 /**
  * How long a shopper waits for a policy before seeing the fallback, and the largest file read: a
@@ -115,8 +115,9 @@ export function checkOnce(raw: unknown): CheckResult {
 /** The policy link of a file that was rejected, when it has a usable one: the shopper still gets the full text. */
 export function salvagePolicyUrl(raw: unknown): string | undefined {
   try {
-    // The file was rejected: its merchant may be anything, even a getter that throws.
-    const url = (raw as { merchant?: { policyUrl?: unknown } } | undefined)?.merchant?.policyUrl;
+    // The file was rejected: its merchant may be anything, even a getter that throws. Own
+    // properties only: Object.prototype.policyUrl on the page is not the merchant's link.
+    const url = own(own(raw, 'merchant'), 'policyUrl');
     return isHttpUrl(url) ? url : undefined;
   } catch {
     return undefined;
