@@ -132,7 +132,8 @@ async function translatorsPreview(browser) {
     s.verdict.startsWith('2 errors, 0 warnings') &&
       s.lines.includes('fr.json  delivery.free  error  empty value: write the text, or remove the key') &&
       s.lines.includes('fr.json  common.loading  error  empty value: write the text, or remove the key') &&
-      /Free delivery/.test(s.free) && !/delivery\.free/.test(s.free),
+      // English's "free" after the method's name ("Livraison standard · free"), never the key.
+      /· free\b/.test(s.free) && !/delivery\.free/.test(s.free),
     JSON.stringify(s),
   ]);
   return results;
