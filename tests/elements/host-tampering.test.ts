@@ -31,16 +31,14 @@ describe('unknown keys: one console line, whatever their number', () => {
     const warn = sinon.stub(console, 'warn');
     const policy = policyFull();
     for (let i = 0; i < 80_000; i++) policy.merchant[`extra${i}`] = i;
-    const start = performance.now();
     const el = await fixture<PolicyElement>(html`<policy-returns lang="en" .policy=${policy}></policy-returns>`);
-    const ms = performance.now() - start;
     expect(textOf(el)).to.contain('Free returns');
     const lines = warn.getCalls().map((c) => String(c.args[0])).filter((s) => s.includes('nknown field'));
     expect(lines.length, 'console lines about unknown fields').to.equal(1);
     expect(lines[0]).to.match(/^policy-explainer: 80,000 unknown fields are ignored; the first 20: \/merchant\/extra0, /);
+    // The cost was in the console itself (2 s, 6.4 s with DevTools open), which a stub does not
+    // show: the number of lines is what is bounded.
     expect(lines[0]).to.contain('/merchant/extra19').and.not.contain('/merchant/extra20');
-    // Generous for a loaded machine: the 80,000 calls took 2 s on a fast one.
-    expect(ms).to.be.below(1500);
   });
 
   it('a few unknown keys are each given, with their hints', async () => {
