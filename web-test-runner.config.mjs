@@ -57,8 +57,12 @@ const ENGINES = {
     ),
   firefox: () => {
     const executablePath = firefoxPath();
-    if (!executablePath) throw new Error('Firefox not found: install firefox-esr, or set FIREFOX_PATH (WTR_BROWSERS=chromium skips it)');
-    return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath, headless: true, env: withoutFaketime() } });
+    if (!executablePath)
+      throw new Error('Firefox not found: install firefox-esr, or set FIREFOX_PATH (WTR_BROWSERS=chromium skips it)');
+    return chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath, headless: true, env: withoutFaketime() },
+    });
   },
 };
 /**
@@ -71,7 +75,10 @@ const faked = 'FAKETIME' in process.env;
 function withoutFaketime() {
   if (!faked) return undefined;
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('FAKETIME')));
-  env.LD_PRELOAD = (env.LD_PRELOAD ?? '').split(/[: ]/).filter((lib) => lib && !lib.includes('faketime')).join(':');
+  env.LD_PRELOAD = (env.LD_PRELOAD ?? '')
+    .split(/[: ]/)
+    .filter((lib) => lib && !lib.includes('faketime'))
+    .join(':');
   return env;
 }
 const movedClock = () => `<script>
@@ -86,8 +93,11 @@ const movedClock = () => `<script>
   })();
 </script>`;
 
-const engines = (process.env.WTR_BROWSERS || Object.keys(ENGINES).join(',')).split(',').map((name) => name.trim().toLowerCase());
-for (const name of engines) if (!ENGINES[name]) throw new Error(`WTR_BROWSERS: unknown engine "${name}" (${Object.keys(ENGINES).join(', ')})`);
+const engines = (process.env.WTR_BROWSERS || Object.keys(ENGINES).join(','))
+  .split(',')
+  .map((name) => name.trim().toLowerCase());
+for (const name of engines)
+  if (!ENGINES[name]) throw new Error(`WTR_BROWSERS: unknown engine "${name}" (${Object.keys(ENGINES).join(', ')})`);
 
 export default {
   files: 'tests/elements/**/*.test.ts',
@@ -95,11 +105,19 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   // With tsconfig's experimentalDecorators, esbuild compiles decorators away (Chromium cannot parse
   // native ones yet) while esnext keeps the JSON import attributes the browser needs.
-  plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), define: { __DEV__: 'true' } })],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'esnext',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      define: { __DEV__: 'true' },
+    }),
+  ],
   browsers: engines.map((name) => ENGINES[name]()),
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 5000 } },
   ...(faked && {
-    testRunnerHtml: (testFramework) => `<!doctype html><html><head>${movedClock()}</head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    testRunnerHtml: (testFramework) =>
+      `<!doctype html><html><head>${movedClock()}</head><body><script type="module" src="${testFramework}"></script></body></html>`,
   }),
 };

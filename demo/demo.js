@@ -26,7 +26,8 @@ function markShopText() {
     if (holdsPolicy(parent)) wrap.push(node);
     else marked.add(parent);
   }
-  for (const el of document.body.querySelectorAll('[alt], [aria-label]')) if (!holdsPolicy(el) && !skip(el)) marked.add(el);
+  for (const el of document.body.querySelectorAll('[alt], [aria-label]'))
+    if (!holdsPolicy(el) && !skip(el)) marked.add(el);
   for (const el of marked) el.lang = shopLanguage;
   for (const node of wrap) {
     const span = Object.assign(document.createElement('span'), { lang: shopLanguage });

@@ -21,10 +21,19 @@ document.getElementById('returns').setAttribute('delivered-on', parisDate(delive
 // The page's own copy is in French.
 const ordered = document.getElementById('ordered-on');
 ordered.dateTime = orderedAt.toISOString();
-ordered.textContent = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, dateStyle: 'long', timeStyle: 'short' }).format(orderedAt);
+ordered.textContent = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: zone,
+  dateStyle: 'long',
+  timeStyle: 'short',
+}).format(orderedAt);
 const deliveredOn = document.getElementById('delivered-on');
 deliveredOn.dateTime = parisDate(delivered);
-deliveredOn.textContent = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long' }).format(delivered);
+deliveredOn.textContent = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: zone,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+}).format(delivered);
 
 // The delivery method chosen in the cart (checkout.html sends ?livraison=).
 if (new URLSearchParams(location.search).get('livraison') === 'home-delivery') {

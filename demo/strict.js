@@ -11,7 +11,9 @@ function showViolations() {
 }
 
 document.addEventListener('securitypolicyviolation', (e) => {
-  window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'an inline script or style'}${e.sourceFile ? ` (${e.sourceFile}:${e.lineNumber})` : ''}`);
+  window.cspViolations.push(
+    `${e.effectiveDirective} blocked ${e.blockedURI || 'an inline script or style'}${e.sourceFile ? ` (${e.sourceFile}:${e.lineNumber})` : ''}`,
+  );
   showViolations();
 });
 window.addEventListener('load', showViolations);

@@ -11,54 +11,167 @@ const withoutSection = (section) => clone((p) => (delete p[section], p));
 const row = (state, tag, attrs = {}, make = clone) => ({ state, tag, attrs, make });
 
 const groups = [
-  ['<policy-delivery-window>', [
-    row('before the cutoff: countdown, free', 'policy-delivery-window', {}, () =>
-      clone((p) => ((p.calendar.businessDays = p.calendar.deliveryDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), (p.calendar.holidays = []), method(p, { cutoff: '23:59' })))),
-    row('after the cutoff', 'policy-delivery-window', {}, () => clone((p) => method(p, { cutoff: '00:00' }))),
-    row('paid, slot announced the day before', 'policy-delivery-window', { method: 'home-delivery' }),
-    row('slot announced the same day', 'policy-delivery-window', { method: 'home-delivery' }, () =>
-      clone((p) => ((p.delivery.methods[1].timeSlot.announced = 'same-day'), p))),
-    row('slot chosen on booking, minutes in times', 'policy-delivery-window', { method: 'home-delivery' }, () =>
-      clone((p) => (Object.assign(p.delivery.methods[1].timeSlot, { announced: 'on-booking', from: '08:30', to: '12:30' }), p))),
-    row('method note (merchant text)', 'policy-delivery-window', {}, () => clone((p) => method(p, { note: { fr: 'Note du marchand', es: 'Nota del comercio', en: 'Merchant note' } }))),
-    row('one day: 0 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { cutoff: undefined, handlingDays: { min: 0, max: 0 }, transitDays: { min: 0, max: 0 }, padding: { min: 0, max: 0 } }))),
-    row('one day: 1 day', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 1, max: 1 }, padding: { min: 0, max: 0 } }))),
-    row('range: 1 to 2 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 1, max: 2 }, padding: { min: 0, max: 0 } }))),
-    // The longest a policy may state: 3,650 days (87,600 hours). The `_many` forms (1,000,000) are in "Plural forms" below.
-    row('range: up to 3,650 days', 'policy-delivery-window', {}, () => clone((p) => method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 2, max: 3650 }, padding: { min: 0, max: 0 } }))),
-    // The fetch gives up after 10 s: then this row shows the fallback instead.
-    row('loading (policy on its way)', 'policy-delivery-window', { src: '/__slow?ms=86400000' }, () => undefined),
-    row('no delivery section', 'policy-delivery-window', {}, () => withoutSection('delivery')),
-    row('bad policy, with a policy link', 'policy-delivery-window', {}, () => clone((p) => ((p.version = 2), p))),
-    row('bad policy, no link', 'policy-delivery-window', {}, () => ({ version: 2 })),
-  ]],
-  ['<policy-returns>', [
-    row('free, product page', 'policy-returns'),
-    row('order page: deadline', 'policy-returns', { 'delivered-on': '2026-03-09' }),
-    row('customer pays, unused, store credit', 'policy-returns', {}, () =>
-      clone((p) => (Object.assign(p.returns, { fees: 'customer-pays', condition: 'unused', refund: { method: 'store-credit', withinDays: 1 } }), p))),
-    row('amount, any condition, exchange, restocking fee', 'policy-returns', {}, () =>
-      clone((p) => (Object.assign(p.returns, { fees: { amount: 6.5, currency: 'EUR' }, condition: 'any', refund: { method: 'exchange', withinDays: 0 }, restockingFeePercent: 15 }), p))),
-    row('1 day; refund within 2 days', 'policy-returns', {}, () => clone((p) => (Object.assign(p.returns, { windowDays: 1, refund: { method: 'original-payment', withinDays: 2 } }), p))),
-    row('3,650 days', 'policy-returns', {}, () => clone((p) => (Object.assign(p.returns, { windowDays: 3650, refund: { withinDays: 3650 } }), p))),
-    row('no returns section', 'policy-returns', {}, () => withoutSection('returns')),
-  ]],
-  ['<policy-non-refundable>', [
-    row('every standard reason', 'policy-non-refundable', {}, () =>
-      clone((p) => ((p.nonRefundable = ['hygiene', 'custom-made', 'perishable', 'sealed-media', 'final-sale', 'other'].map((reason) => ({ id: reason, reason, items: { fr: 'Articles', es: 'Artículos', en: 'Items' } }))), p))),
-    row("the merchant's own explanation", 'policy-non-refundable', { category: 'hygiene' }),
-    row('no non-refundable section', 'policy-non-refundable', {}, () => withoutSection('nonRefundable')),
-  ]],
-  ['<policy-cancellation>', [
-    row('until shipment, then a percentage', 'policy-cancellation'),
-    row('within 1 hour, then an amount', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 1 }, fee: { amount: 5, currency: 'EUR' }, channels: ['online'], noticeDays: 1 }), p))),
-    row('within 2 hours; notice 2 days', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 2 }, noticeDays: 2 }), p))),
-    row('87,600 hours; notice 3,650 days', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { free: { withinHours: 87600 }, noticeDays: 3650 }), p))),
-    row('ordered at: free until a date and time', 'policy-cancellation', { 'ordered-at': '2026-03-02T10:00:00+01:00' }, () =>
-      clone((p) => ((p.cancellation.free = { withinHours: 24 }), p))),
-    row('a fee with no free period', 'policy-cancellation', {}, () => clone((p) => ((p.cancellation = { fee: { amount: 15, currency: 'EUR' } }), p))),
-    row('no cancellation section', 'policy-cancellation', {}, () => withoutSection('cancellation')),
-  ]],
+  [
+    '<policy-delivery-window>',
+    [
+      row('before the cutoff: countdown, free', 'policy-delivery-window', {}, () =>
+        clone(
+          (p) => (
+            (p.calendar.businessDays = p.calendar.deliveryDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+            (p.calendar.holidays = []),
+            method(p, { cutoff: '23:59' })
+          ),
+        ),
+      ),
+      row('after the cutoff', 'policy-delivery-window', {}, () => clone((p) => method(p, { cutoff: '00:00' }))),
+      row('paid, slot announced the day before', 'policy-delivery-window', { method: 'home-delivery' }),
+      row('slot announced the same day', 'policy-delivery-window', { method: 'home-delivery' }, () =>
+        clone((p) => ((p.delivery.methods[1].timeSlot.announced = 'same-day'), p)),
+      ),
+      row('slot chosen on booking, minutes in times', 'policy-delivery-window', { method: 'home-delivery' }, () =>
+        clone(
+          (p) => (
+            Object.assign(p.delivery.methods[1].timeSlot, { announced: 'on-booking', from: '08:30', to: '12:30' }),
+            p
+          ),
+        ),
+      ),
+      row('method note (merchant text)', 'policy-delivery-window', {}, () =>
+        clone((p) => method(p, { note: { fr: 'Note du marchand', es: 'Nota del comercio', en: 'Merchant note' } })),
+      ),
+      row('one day: 0 days', 'policy-delivery-window', {}, () =>
+        clone((p) =>
+          method(p, {
+            cutoff: undefined,
+            handlingDays: { min: 0, max: 0 },
+            transitDays: { min: 0, max: 0 },
+            padding: { min: 0, max: 0 },
+          }),
+        ),
+      ),
+      row('one day: 1 day', 'policy-delivery-window', {}, () =>
+        clone((p) =>
+          method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 1, max: 1 }, padding: { min: 0, max: 0 } }),
+        ),
+      ),
+      row('range: 1 to 2 days', 'policy-delivery-window', {}, () =>
+        clone((p) =>
+          method(p, { handlingDays: { min: 0, max: 0 }, transitDays: { min: 1, max: 2 }, padding: { min: 0, max: 0 } }),
+        ),
+      ),
+      // The longest a policy may state: 3,650 days (87,600 hours). The `_many` forms (1,000,000) are in "Plural forms" below.
+      row('range: up to 3,650 days', 'policy-delivery-window', {}, () =>
+        clone((p) =>
+          method(p, {
+            handlingDays: { min: 0, max: 0 },
+            transitDays: { min: 2, max: 3650 },
+            padding: { min: 0, max: 0 },
+          }),
+        ),
+      ),
+      // The fetch gives up after 10 s: then this row shows the fallback instead.
+      row('loading (policy on its way)', 'policy-delivery-window', { src: '/__slow?ms=86400000' }, () => undefined),
+      row('no delivery section', 'policy-delivery-window', {}, () => withoutSection('delivery')),
+      row('bad policy, with a policy link', 'policy-delivery-window', {}, () => clone((p) => ((p.version = 2), p))),
+      row('bad policy, no link', 'policy-delivery-window', {}, () => ({ version: 2 })),
+    ],
+  ],
+  [
+    '<policy-returns>',
+    [
+      row('free, product page', 'policy-returns'),
+      row('order page: deadline', 'policy-returns', { 'delivered-on': '2026-03-09' }),
+      row('customer pays, unused, store credit', 'policy-returns', {}, () =>
+        clone(
+          (p) => (
+            Object.assign(p.returns, {
+              fees: 'customer-pays',
+              condition: 'unused',
+              refund: { method: 'store-credit', withinDays: 1 },
+            }),
+            p
+          ),
+        ),
+      ),
+      row('amount, any condition, exchange, restocking fee', 'policy-returns', {}, () =>
+        clone(
+          (p) => (
+            Object.assign(p.returns, {
+              fees: { amount: 6.5, currency: 'EUR' },
+              condition: 'any',
+              refund: { method: 'exchange', withinDays: 0 },
+              restockingFeePercent: 15,
+            }),
+            p
+          ),
+        ),
+      ),
+      row('1 day; refund within 2 days', 'policy-returns', {}, () =>
+        clone(
+          (p) => (
+            Object.assign(p.returns, { windowDays: 1, refund: { method: 'original-payment', withinDays: 2 } }),
+            p
+          ),
+        ),
+      ),
+      row('3,650 days', 'policy-returns', {}, () =>
+        clone((p) => (Object.assign(p.returns, { windowDays: 3650, refund: { withinDays: 3650 } }), p)),
+      ),
+      row('no returns section', 'policy-returns', {}, () => withoutSection('returns')),
+    ],
+  ],
+  [
+    '<policy-non-refundable>',
+    [
+      row('every standard reason', 'policy-non-refundable', {}, () =>
+        clone(
+          (p) => (
+            (p.nonRefundable = ['hygiene', 'custom-made', 'perishable', 'sealed-media', 'final-sale', 'other'].map(
+              (reason) => ({ id: reason, reason, items: { fr: 'Articles', es: 'Artículos', en: 'Items' } }),
+            )),
+            p
+          ),
+        ),
+      ),
+      row("the merchant's own explanation", 'policy-non-refundable', { category: 'hygiene' }),
+      row('no non-refundable section', 'policy-non-refundable', {}, () => withoutSection('nonRefundable')),
+    ],
+  ],
+  [
+    '<policy-cancellation>',
+    [
+      row('until shipment, then a percentage', 'policy-cancellation'),
+      row('within 1 hour, then an amount', 'policy-cancellation', {}, () =>
+        clone(
+          (p) => (
+            (p.cancellation = {
+              free: { withinHours: 1 },
+              fee: { amount: 5, currency: 'EUR' },
+              channels: ['online'],
+              noticeDays: 1,
+            }),
+            p
+          ),
+        ),
+      ),
+      row('within 2 hours; notice 2 days', 'policy-cancellation', {}, () =>
+        clone((p) => ((p.cancellation = { free: { withinHours: 2 }, noticeDays: 2 }), p)),
+      ),
+      row('87,600 hours; notice 3,650 days', 'policy-cancellation', {}, () =>
+        clone((p) => ((p.cancellation = { free: { withinHours: 87600 }, noticeDays: 3650 }), p)),
+      ),
+      row(
+        'ordered at: free until a date and time',
+        'policy-cancellation',
+        { 'ordered-at': '2026-03-02T10:00:00+01:00' },
+        () => clone((p) => ((p.cancellation.free = { withinHours: 24 }), p)),
+      ),
+      row('a fee with no free period', 'policy-cancellation', {}, () =>
+        clone((p) => ((p.cancellation = { fee: { amount: 15, currency: 'EUR' } }), p)),
+      ),
+      row('no cancellation section', 'policy-cancellation', {}, () => withoutSection('cancellation')),
+    ],
+  ],
   ['<policy-summary>', [row('every section, headings', 'policy-summary', { 'heading-level': '3' })]],
 ];
 
@@ -92,24 +205,37 @@ function pluralTable(languages, strings) {
   const walk = (group, prefix) => {
     for (const [key, value] of Object.entries(group)) {
       if (typeof value === 'object') walk(value, `${prefix}${key}.`);
-      else if (/_(zero|one|two|few|many|other)$/.test(key)) families.set(`${prefix}${key.replace(/_[a-z]+$/, '')}`, true);
+      else if (/_(zero|one|two|few|many|other)$/.test(key))
+        families.set(`${prefix}${key.replace(/_[a-z]+$/, '')}`, true);
     }
   };
   walk(strings.en ?? {}, '');
   const table = document.createElement('table');
   table.innerHTML = '<thead><tr><th scope="col">Key, count</th></tr></thead><tbody></tbody>';
-  for (const lang of languages) table.tHead.rows[0].append(Object.assign(document.createElement('th'), { scope: 'col', textContent: lang }));
+  for (const lang of languages)
+    table.tHead.rows[0].append(Object.assign(document.createElement('th'), { scope: 'col', textContent: lang }));
   for (const family of families.keys()) {
     for (const count of COUNTS) {
       const tr = table.tBodies[0].insertRow();
-      tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: `${family}, ${count.toLocaleString('en')}` }));
+      tr.append(
+        Object.assign(document.createElement('th'), {
+          scope: 'row',
+          textContent: `${family}, ${count.toLocaleString('en')}`,
+        }),
+      );
       for (const lang of languages) {
         const category = new Intl.PluralRules(lang).select(count);
-        const group = family.split('.').slice(0, -1).reduce((g, k) => g?.[k], strings[lang]);
+        const group = family
+          .split('.')
+          .slice(0, -1)
+          .reduce((g, k) => g?.[k], strings[lang]);
         const name = family.split('.').at(-1);
-        const template = group?.[`${name}_${count === 0 && group[`${name}_zero`] ? 'zero' : category}`] ?? group?.[`${name}_other`];
+        const template =
+          group?.[`${name}_${count === 0 && group[`${name}_zero`] ? 'zero' : category}`] ?? group?.[`${name}_other`];
         const number = new Intl.NumberFormat(lang);
-        const text = template?.replace(/\{\{(\w+)(, number)?\}\}/g, (_, v) => number.format(v === 'count' ? count : Math.min(1, count)));
+        const text = template?.replace(/\{\{(\w+)(, number)?\}\}/g, (_, v) =>
+          number.format(v === 'count' ? count : Math.min(1, count)),
+        );
         const cell = tr.insertCell();
         cell.lang = lang;
         cell.textContent = text ?? '(missing: the English text shows)';
@@ -130,7 +256,8 @@ function render(languages) {
     const h2 = Object.assign(document.createElement('h2'), { textContent: title });
     const table = document.createElement('table');
     table.innerHTML = '<thead><tr><th scope="col">State</th></tr></thead><tbody></tbody>';
-    for (const lang of languages) table.tHead.rows[0].append(Object.assign(document.createElement('th'), { scope: 'col', textContent: lang }));
+    for (const lang of languages)
+      table.tHead.rows[0].append(Object.assign(document.createElement('th'), { scope: 'col', textContent: lang }));
     for (const { state, tag, attrs, make } of rows) {
       const tr = table.tBodies[0].insertRow();
       tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: state }));
@@ -145,10 +272,14 @@ function render(languages) {
     }
     main.append(h2, table);
   }
-  main.append(Object.assign(document.createElement('h2'), { textContent: 'Plural forms, with the counts 0, 1, 2 and 1,000,000' }), pluralTable(languages, strings));
+  main.append(
+    Object.assign(document.createElement('h2'), { textContent: 'Plural forms, with the counts 0, 1, 2 and 1,000,000' }),
+    pluralTable(languages, strings),
+  );
   // Open every "why" disclosure, so its text is there to read.
   requestAnimationFrame(() => {
-    for (const el of document.querySelectorAll('policy-delivery-window')) el.shadowRoot?.querySelector('details')?.setAttribute('open', '');
+    for (const el of document.querySelectorAll('policy-delivery-window'))
+      el.shadowRoot?.querySelector('details')?.setAttribute('open', '');
   });
 }
 
@@ -167,7 +298,8 @@ async function showFindings() {
       : `${files.join(', ')}: no problem found.`,
   });
   const list = document.createElement('ul');
-  for (const { level, line } of problems) list.append(Object.assign(document.createElement('li'), { className: level, textContent: line }));
+  for (const { level, line } of problems)
+    list.append(Object.assign(document.createElement('li'), { className: level, textContent: line }));
   findings.replaceChildren(verdict, ...(problems.length ? [list] : []));
 }
 

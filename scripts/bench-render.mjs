@@ -41,7 +41,8 @@ await withServer(async (origin) => {
             await el.updateComplete;
             // Nested elements (summary, kiosk) finish with their children.
             for (const inner of el.shadowRoot.querySelectorAll('*')) await inner.updateComplete;
-            for (const inner of el.shadowRoot.querySelector('policy-summary')?.shadowRoot.querySelectorAll('*') ?? []) await inner.updateComplete;
+            for (const inner of el.shadowRoot.querySelector('policy-summary')?.shadowRoot.querySelectorAll('*') ?? [])
+              await inner.updateComplete;
             out.push(performance.now() - start);
             el.remove();
           }
@@ -56,9 +57,15 @@ await withServer(async (origin) => {
       const median = times[Math.floor(RUNS / 2)];
       const p95 = times[Math.floor(RUNS * 0.95)];
       if (p95 > 16) over++;
-      console.log(`${tag.padEnd(24)} first ${cold.toFixed(1).padStart(5)} ms   then median ${median.toFixed(1).padStart(5)} ms, p95 ${p95.toFixed(1).padStart(5)} ms`);
+      console.log(
+        `${tag.padEnd(24)} first ${cold.toFixed(1).padStart(5)} ms   then median ${median.toFixed(1).padStart(5)} ms, p95 ${p95.toFixed(1).padStart(5)} ms`,
+      );
     }
-    console.log(over ? `${over} element(s) over one frame (16 ms) at p95` : 'every element renders within one frame (16 ms) at p95');
+    console.log(
+      over
+        ? `${over} element(s) over one frame (16 ms) at p95`
+        : 'every element renders within one frame (16 ms) at p95',
+    );
 
     // The usual embed: the policy fetched with src. Each run a fresh page, so the first delivery
     // window is the page's first: from the moment the policy's last byte arrives to the rendered window.
@@ -69,21 +76,28 @@ await withServer(async (origin) => {
       await fresh.addScriptTag({ type: 'module', url: `${origin}/dist/policy-explainer.js` });
       await fresh.waitForFunction(() => customElements.get('policy-delivery-window'));
       fetched.push(
-        await fresh.evaluate(async (lang) => {
-          const src = `/__slow?ms=400&file=/demo/policy.json&run=${Math.random()}`;
-          const el = Object.assign(document.createElement('policy-delivery-window'), { lang, src });
-          el.setAttribute('method', 'home-delivery');
-          const ready = new Promise((resolve) => el.addEventListener('policy-ready', () => resolve(performance.now())));
-          document.body.append(el);
-          const readyAt = await ready;
-          const { responseEnd } = performance.getEntriesByType('resource').find((e) => e.name.includes(src));
-          return readyAt - responseEnd;
-        }, ['fr', 'es', 'en'][i % 3]),
+        await fresh.evaluate(
+          async (lang) => {
+            const src = `/__slow?ms=400&file=/demo/policy.json&run=${Math.random()}`;
+            const el = Object.assign(document.createElement('policy-delivery-window'), { lang, src });
+            el.setAttribute('method', 'home-delivery');
+            const ready = new Promise((resolve) =>
+              el.addEventListener('policy-ready', () => resolve(performance.now())),
+            );
+            document.body.append(el);
+            const readyAt = await ready;
+            const { responseEnd } = performance.getEntriesByType('resource').find((e) => e.name.includes(src));
+            return readyAt - responseEnd;
+          },
+          ['fr', 'es', 'en'][i % 3],
+        ),
       );
       await fresh.close();
     }
     fetched.sort((a, b) => a - b);
-    console.log(`policy-delivery-window, policy fetched (src), first on a fresh page: from its last byte to rendered ${fetched.map((t) => t.toFixed(1)).join(', ')} ms`);
+    console.log(
+      `policy-delivery-window, policy fetched (src), first on a fresh page: from its last byte to rendered ${fetched.map((t) => t.toFixed(1)).join(', ')} ms`,
+    );
   } finally {
     await browser.close();
   }

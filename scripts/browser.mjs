@@ -9,11 +9,19 @@ import { delimiter, join } from 'node:path';
 import { serve } from './serve.mjs';
 
 export const chromiumPath = () =>
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+  process.env.CHROME_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 
 /** The first of `names` found on PATH, or undefined. */
 const onPath = (...names) =>
-  names.flatMap((name) => (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name))).find(existsSync);
+  names
+    .flatMap((name) =>
+      (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, name)),
+    )
+    .find(existsSync);
 
 export const firefoxPath = () => process.env.FIREFOX_PATH || onPath('firefox-esr', 'firefox');
 
@@ -29,7 +37,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-export const launchChromium = () => puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+export const launchChromium = () =>
+  puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 
 /** Runs `work(origin)` with the repository served on a free port, then closes every connection. */
 export async function withServer(work) {

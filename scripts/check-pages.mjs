@@ -21,7 +21,14 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const LANGUAGES = ['fr', 'es', 'en'];
 /** Each page, in the languages it is shown in (the policy checker is one English page showing all three). */
 const PAGES = [
-  ...['/demo/', '/demo/checkout.html', '/demo/order.html', '/demo/themes.html', '/demo/kiosk.html', '/demo/strict.html'].map((p) => [p, LANGUAGES]),
+  ...[
+    '/demo/',
+    '/demo/checkout.html',
+    '/demo/order.html',
+    '/demo/themes.html',
+    '/demo/kiosk.html',
+    '/demo/strict.html',
+  ].map((p) => [p, LANGUAGES]),
   ['/demo/check.html', ['en']],
   ['/demo/translations.html', ['en']],
 ];
@@ -62,7 +69,13 @@ async function kioskOffline(browser) {
     });
     if (!kept) {
       await page.close();
-      return [['kiosk: a service worker keeps the page, the bundle and the policy', false, 'no service worker in control after 10 s']];
+      return [
+        [
+          'kiosk: a service worker keeps the page, the bundle and the policy',
+          false,
+          'no service worker in control after 10 s',
+        ],
+      ];
     }
   } finally {
     server.closeAllConnections();
@@ -72,8 +85,14 @@ async function kioskOffline(browser) {
     page.evaluate(() => {
       const kiosk = document.querySelector('policy-kiosk');
       const summary = kiosk?.shadowRoot?.querySelector('policy-summary');
-      const window = summary?.shadowRoot?.querySelector('policy-delivery-window')?.shadowRoot?.querySelector('[part~="window"]');
-      return { lang: kiosk?.shadowRoot?.querySelector('[part=content]')?.lang, window: window?.textContent ?? '', fallback: !!kiosk?.shadowRoot?.querySelector('[part~="fallback"]') };
+      const window = summary?.shadowRoot
+        ?.querySelector('policy-delivery-window')
+        ?.shadowRoot?.querySelector('[part~="window"]');
+      return {
+        lang: kiosk?.shadowRoot?.querySelector('[part=content]')?.lang,
+        window: window?.textContent ?? '',
+        fallback: !!kiosk?.shadowRoot?.querySelector('[part~="fallback"]'),
+      };
     });
   try {
     const reloaded = await page.reload({ waitUntil: 'load' }).then(
@@ -82,12 +101,22 @@ async function kioskOffline(browser) {
     );
     if (reloaded === true) await page.waitForFunction(rendered, { timeout: 10_000 });
     let s = reloaded === true ? await shown() : { error: reloaded };
-    results.push(['kiosk, server gone, page reloaded: the policy shown (service worker)', !s.fallback && s.lang === 'fr' && /^Livraison estimée/.test(s.window ?? ''), JSON.stringify(s)]);
+    results.push([
+      'kiosk, server gone, page reloaded: the policy shown (service worker)',
+      !s.fallback && s.lang === 'fr' && /^Livraison estimée/.test(s.window ?? ''),
+      JSON.stringify(s),
+    ]);
     if (reloaded === true) {
-      await page.evaluate(() => document.querySelector('policy-kiosk').shadowRoot.querySelector('button[lang="es"]').click());
+      await page.evaluate(() =>
+        document.querySelector('policy-kiosk').shadowRoot.querySelector('button[lang="es"]').click(),
+      );
       await page.waitForFunction(rendered, { timeout: 10_000 });
       s = await shown();
-      results.push(['kiosk offline: a tap on ES shows Spanish', s.lang === 'es' && /^Entrega estimada/.test(s.window), JSON.stringify(s)]);
+      results.push([
+        'kiosk offline: a tap on ES shows Spanish',
+        s.lang === 'es' && /^Entrega estimada/.test(s.window),
+        JSON.stringify(s),
+      ]);
     }
   } finally {
     await page.close();
@@ -107,9 +136,15 @@ async function translatorsPreview(browser) {
       await page.waitForFunction(rendered, { timeout: 10_000 });
       return await page.evaluate(() => {
         // The first row: before the cutoff, free delivery; its French cell.
-        const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent.startsWith('before the cutoff'));
+        const row = [...document.querySelectorAll('tr')].find((tr) =>
+          tr.querySelector('th')?.textContent.startsWith('before the cutoff'),
+        );
         const free = row?.cells[1]?.firstElementChild?.shadowRoot?.textContent.trim();
-        return { verdict: document.querySelector('#findings p').textContent, lines: [...document.querySelectorAll('#findings li')].map((li) => li.textContent), free };
+        return {
+          verdict: document.querySelector('#findings p').textContent,
+          lines: [...document.querySelectorAll('#findings li')].map((li) => li.textContent),
+          free,
+        };
       });
     } finally {
       await page.close();
@@ -118,7 +153,11 @@ async function translatorsPreview(browser) {
     }
   };
   let s = await look();
-  results.push(['the real locale files: "no problem found"', /^en\.json, es\.json, fr\.json: no problem found\.$/.test(s.verdict), JSON.stringify(s)]);
+  results.push([
+    'the real locale files: "no problem found"',
+    /^en\.json, es\.json, fr\.json: no problem found\.$/.test(s.verdict),
+    JSON.stringify(s),
+  ]);
   // A translator's working copy with two French sentences emptied.
   const copy = mkdtempSync(join(tmpdir(), 'locales-'));
   cpSync(new URL('../locales', import.meta.url).pathname, copy, { recursive: true });
@@ -133,7 +172,8 @@ async function translatorsPreview(browser) {
       s.lines.includes('fr.json  delivery.free  error  empty value: write the text, or remove the key') &&
       s.lines.includes('fr.json  common.loading  error  empty value: write the text, or remove the key') &&
       // English's "free" after the method's name ("Livraison standard · free"), never the key.
-      /· free\b/.test(s.free) && !/delivery\.free/.test(s.free),
+      /· free\b/.test(s.free) &&
+      !/delivery\.free/.test(s.free),
     JSON.stringify(s),
   ]);
   return results;
@@ -150,7 +190,9 @@ async function policyCheckerBehaviour(browser, origin) {
       verdict: document.querySelector('#result p')?.textContent ?? '',
       findings: [...document.querySelectorAll('#result li')].map((li) => li.textContent),
       preview: !document.getElementById('preview').hidden,
-      languages: [...document.querySelectorAll('#preview policy-summary')].map((s) => s.shadowRoot?.querySelector('[part=content]')?.lang),
+      languages: [...document.querySelectorAll('#preview policy-summary')].map(
+        (s) => s.shadowRoot?.querySelector('[part=content]')?.lang,
+      ),
     }));
   const type = async (text) => {
     await page.$eval('#source', (el, text) => ((el.value = text), el.dispatchEvent(new Event('input'))), text);
@@ -160,23 +202,51 @@ async function policyCheckerBehaviour(browser, origin) {
     return state();
   };
   let s = await state();
-  results.push(['the demo policy: valid, shown in fr, es and en', s.verdict.startsWith('Valid') && s.preview && s.languages.join() === 'fr,es,en', JSON.stringify(s)]);
+  results.push([
+    'the demo policy: valid, shown in fr, es and en',
+    s.verdict.startsWith('Valid') && s.preview && s.languages.join() === 'fr,es,en',
+    JSON.stringify(s),
+  ]);
   s = await type('{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris", },\n}');
-  results.push(['a JSON syntax error: its line and column, no preview', !s.preview && s.verdict.startsWith('Not valid') && /^Error, line 3, column 45 \(the whole file\) The file is not valid JSON/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
+  results.push([
+    'a JSON syntax error: its line and column, no preview',
+    !s.preview &&
+      s.verdict.startsWith('Not valid') &&
+      /^Error, line 3, column 45 \(the whole file\) The file is not valid JSON/.test(s.findings[0] ?? ''),
+    JSON.stringify(s),
+  ]);
   s = await type('{\n  "version": 1,\n  "merchant": {\n    "timeZone": "Europe/Pariss"\n  }\n}');
-  results.push(['a wrong value: its line, column, path and message', /^Error, line 4, column 17 \/merchant\/timeZone Must be an IANA time zone/.test(s.findings[0] ?? ''), JSON.stringify(s)]);
+  results.push([
+    'a wrong value: its line, column, path and message',
+    /^Error, line 4, column 17 \/merchant\/timeZone Must be an IANA time zone/.test(s.findings[0] ?? ''),
+    JSON.stringify(s),
+  ]);
   s = await type('{"version": 1, "merchant": {"timeZone": "<img src=x onerror=alert(1)>"}}');
   const markup = await page.evaluate(() => document.querySelectorAll('#result img').length);
-  results.push(['markup in the policy is shown as text, never as HTML', markup === 0 && s.findings.some((f) => f.includes('"<img src=x')), JSON.stringify({ s, markup })]);
+  results.push([
+    'markup in the policy is shown as text, never as HTML',
+    markup === 0 && s.findings.some((f) => f.includes('"<img src=x')),
+    JSON.stringify({ s, markup }),
+  ]);
   s = await type('{"version": 1, "merchant": {"timeZone": "UTC", "nmae": "Shop"}, "returns": {"windowDays": 14}}');
   results.push([
     'an unknown field is an error, as on the command line, and the preview shows what the elements would',
-    s.verdict.startsWith('Not valid: 1 problem to fix. The elements would ignore') && s.preview && s.findings.some((f) => f.startsWith('Error, line 1, column 48 /merchant/nmae Unknown field "nmae"')),
+    s.verdict.startsWith('Not valid: 1 problem to fix. The elements would ignore') &&
+      s.preview &&
+      s.findings.some((f) => f.startsWith('Error, line 1, column 48 /merchant/nmae Unknown field "nmae"')),
     JSON.stringify(s),
   ]);
   // A holiday far ahead: the page checks as of today, and a list that has run out would warn too.
-  s = await type('{"version": 1, "merchant": {"timeZone": "UTC"}, "calendar": {"holidays": ["2999-12-25", "2999-12-25"]}, "returns": {"windowDays": 14}}');
-  results.push(['a valid policy with a warning (a holiday listed twice): both said, and the preview shown', s.verdict.startsWith('Valid, with 1 warning') && s.preview && s.findings.some((f) => f.startsWith('Warning, line 1, column 89 /calendar/holidays/1')), JSON.stringify(s)]);
+  s = await type(
+    '{"version": 1, "merchant": {"timeZone": "UTC"}, "calendar": {"holidays": ["2999-12-25", "2999-12-25"]}, "returns": {"windowDays": 14}}',
+  );
+  results.push([
+    'a valid policy with a warning (a holiday listed twice): both said, and the preview shown',
+    s.verdict.startsWith('Valid, with 1 warning') &&
+      s.preview &&
+      s.findings.some((f) => f.startsWith('Warning, line 1, column 89 /calendar/holidays/1')),
+    JSON.stringify(s),
+  ]);
   await page.close();
   return results;
 }
@@ -205,14 +275,17 @@ async function pageViolations(browser, origin, path, lang) {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement;
-        if (!n.data.trim() || el.closest('script, style') || /^policy-/.test(el.closest('[lang]')?.localName ?? '')) continue;
+        if (!n.data.trim() || el.closest('script, style') || /^policy-/.test(el.closest('[lang]')?.localName ?? ''))
+          continue;
         let inPolicy = false;
         for (let e = el; e; e = e.parentElement) inPolicy ||= e.localName.startsWith('policy-');
-        if (!inPolicy && el.closest('[lang]').lang !== 'fr' && !el.closest('[data-lang]')) out.push(n.data.trim().slice(0, 40));
+        if (!inPolicy && el.closest('[lang]').lang !== 'fr' && !el.closest('[data-lang]'))
+          out.push(n.data.trim().slice(0, 40));
       }
       return out;
     });
-    if (mislabelled.length) violations.push(`French text not marked lang="fr": ${mislabelled.map((t) => JSON.stringify(t)).join(', ')}`);
+    if (mislabelled.length)
+      violations.push(`French text not marked lang="fr": ${mislabelled.map((t) => JSON.stringify(t)).join(', ')}`);
     return violations;
   } catch (e) {
     return [`could not be checked: ${e.message}`];

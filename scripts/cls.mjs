@@ -62,7 +62,9 @@ function instrument(at) {
       : el.localName +
         (el.id ? `#${el.id}` : '') +
         [...el.classList].map((c) => `.${c}`).join('') +
-        ['part', 'method', 'category'].map((a) => (el.hasAttribute(a) ? `[${a}="${el.getAttribute(a)}"]` : '')).join('');
+        ['part', 'method', 'category']
+          .map((a) => (el.hasAttribute(a) ? `[${a}="${el.getAttribute(a)}"]` : ''))
+          .join('');
   const describe = (node) => {
     const chain = [];
     let el = node.nodeType === 1 ? node : node.parentElement;
@@ -109,65 +111,73 @@ function policyElements() {
 let failed = 0;
 let passed = 0;
 await withServer(async (origin) => {
-const browser = await launchChromium();
-try {
-  for (const path of paths) {
-    const label = path === '/demo/' || path.endsWith('/index.html') ? 'product page' : path;
-    for (const lang of languages) {
-      for (const width of widths) {
-        for (const { throttled, ...clock } of [...clocks, { name: 'real clock, throttled network', at: undefined, throttled: true }]) {
-          const page = await browser.newPage();
-          await page.setViewport({ width, height: width > 600 ? 720 : 844, deviceScaleFactor: 1 });
-          await page.evaluateOnNewDocument(instrument, clock.at);
-          // Either the server holds the policy back, or the whole page (bundle included) comes
-          // over a throttled connection, as Chromium's network emulation gives it.
-          if (throttled) await (await page.createCDPSession()).send('Network.emulateNetworkConditions', THROTTLE);
-          const slow = throttled ? '/demo/policy.json' : `/__slow?ms=${DELAY}&file=/demo/policy.json`;
-          const url = `${origin}${path}?lang=${lang}&policy=${encodeURIComponent(slow)}`;
-          await page.goto(url, { waitUntil: 'domcontentloaded' });
-          const tops = `(${policyElements})().filter((e) => e.getRootNode() === document)`;
-          // The placeholders: every element upgraded and still loading. Their heights, for the report.
-          await page.waitForFunction(`${tops}.every((e) => e.shadowRoot?.querySelector('[part~="loading"]'))`, { polling: 'raf' });
-          const before = await page.evaluate(`${tops}.map((e) => e.getBoundingClientRect().height)`);
-          const loading = await page.evaluate(`${tops}.length`);
-          // Rendered: no placeholder left anywhere, inner elements of a summary included.
-          const done = await page.waitForFunction(
-            `(${policyElements})().every((e) => e.shadowRoot && !e.shadowRoot.querySelector('[part~="loading"]')) && performance.now()`,
-            { polling: 'raf', timeout: 15_000 },
-          );
-          const renderedAt = await done.jsonValue();
-          await new Promise((r) => setTimeout(r, 500));
-          const { shifts, after, names } = await page.evaluate(
-            `({ shifts: window.__shifts, after: ${tops}.map((e) => e.getBoundingClientRect().height),
+  const browser = await launchChromium();
+  try {
+    for (const path of paths) {
+      const label = path === '/demo/' || path.endsWith('/index.html') ? 'product page' : path;
+      for (const lang of languages) {
+        for (const width of widths) {
+          for (const { throttled, ...clock } of [
+            ...clocks,
+            { name: 'real clock, throttled network', at: undefined, throttled: true },
+          ]) {
+            const page = await browser.newPage();
+            await page.setViewport({ width, height: width > 600 ? 720 : 844, deviceScaleFactor: 1 });
+            await page.evaluateOnNewDocument(instrument, clock.at);
+            // Either the server holds the policy back, or the whole page (bundle included) comes
+            // over a throttled connection, as Chromium's network emulation gives it.
+            if (throttled) await (await page.createCDPSession()).send('Network.emulateNetworkConditions', THROTTLE);
+            const slow = throttled ? '/demo/policy.json' : `/__slow?ms=${DELAY}&file=/demo/policy.json`;
+            const url = `${origin}${path}?lang=${lang}&policy=${encodeURIComponent(slow)}`;
+            await page.goto(url, { waitUntil: 'domcontentloaded' });
+            const tops = `(${policyElements})().filter((e) => e.getRootNode() === document)`;
+            // The placeholders: every element upgraded and still loading. Their heights, for the report.
+            await page.waitForFunction(`${tops}.every((e) => e.shadowRoot?.querySelector('[part~="loading"]'))`, {
+              polling: 'raf',
+            });
+            const before = await page.evaluate(`${tops}.map((e) => e.getBoundingClientRect().height)`);
+            const loading = await page.evaluate(`${tops}.length`);
+            // Rendered: no placeholder left anywhere, inner elements of a summary included.
+            const done = await page.waitForFunction(
+              `(${policyElements})().every((e) => e.shadowRoot && !e.shadowRoot.querySelector('[part~="loading"]')) && performance.now()`,
+              { polling: 'raf', timeout: 15_000 },
+            );
+            const renderedAt = await done.jsonValue();
+            await new Promise((r) => setTimeout(r, 500));
+            const { shifts, after, names } = await page.evaluate(
+              `({ shifts: window.__shifts, after: ${tops}.map((e) => e.getBoundingClientRect().height),
                 names: ${tops}.map((e) => e.localName + [...e.attributes].filter((a) => a.name !== 'src').map((a) => \` \${a.name}="\${a.value}"\`).join('')) })`,
-          );
-          await page.close();
+            );
+            await page.close();
 
-          const counted = shifts.filter((s) => !s.hadRecentInput);
-          const cls = counted.reduce((sum, s) => sum + s.value, 0);
-          const seconds = Math.round(renderedAt / 1000);
-          console.log(`CLS ${label} (${throttled ? 'rendered' : 'policy fetched'} in ~${seconds} s): ${cls.toFixed(3)}  [${lang}, ${width} px, ${clock.name}]`);
-          if (loading === 0) console.log('  (no policy element was found loading: is the page using src="policy.json"?)');
-          for (const s of counted) {
-            console.log(`  shift ${s.value.toFixed(4)} at ${s.time} ms`);
-            for (const src of s.sources) console.log(`    ${src.node}: ${src.from} → ${src.to}`);
-          }
-          if (counted.length) {
-            for (const [i, name] of names.entries()) {
-              if (Math.round(before[i]) !== Math.round(after[i])) {
-                console.log(`    <${name}> ${before[i].toFixed(1)} px loading → ${after[i].toFixed(1)} px rendered`);
+            const counted = shifts.filter((s) => !s.hadRecentInput);
+            const cls = counted.reduce((sum, s) => sum + s.value, 0);
+            const seconds = Math.round(renderedAt / 1000);
+            console.log(
+              `CLS ${label} (${throttled ? 'rendered' : 'policy fetched'} in ~${seconds} s): ${cls.toFixed(3)}  [${lang}, ${width} px, ${clock.name}]`,
+            );
+            if (loading === 0)
+              console.log('  (no policy element was found loading: is the page using src="policy.json"?)');
+            for (const s of counted) {
+              console.log(`  shift ${s.value.toFixed(4)} at ${s.time} ms`);
+              for (const src of s.sources) console.log(`    ${src.node}: ${src.from} → ${src.to}`);
+            }
+            if (counted.length) {
+              for (const [i, name] of names.entries()) {
+                if (Math.round(before[i]) !== Math.round(after[i])) {
+                  console.log(`    <${name}> ${before[i].toFixed(1)} px loading → ${after[i].toFixed(1)} px rendered`);
+                }
               }
             }
+            if (cls > LIMIT) failed++;
+            else passed++;
           }
-          if (cls > LIMIT) failed++;
-          else passed++;
         }
       }
     }
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
-}
 });
 if (failed) console.log(`${failed} run(s) with CLS above ${LIMIT}.`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -37,7 +37,19 @@ const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 export function frenchHolidays(y) {
   const [m, d] = easter(y);
   const fromEaster = (days) => iso(Date.UTC(y, m - 1, d + days));
-  return [`${y}-01-01`, fromEaster(1), `${y}-05-01`, `${y}-05-08`, fromEaster(39), fromEaster(50), `${y}-07-14`, `${y}-08-15`, `${y}-11-01`, `${y}-11-11`, `${y}-12-25`].sort();
+  return [
+    `${y}-01-01`,
+    fromEaster(1),
+    `${y}-05-01`,
+    `${y}-05-08`,
+    fromEaster(39),
+    fromEaster(50),
+    `${y}-07-14`,
+    `${y}-08-15`,
+    `${y}-11-01`,
+    `${y}-11-11`,
+    `${y}-12-25`,
+  ].sort();
 }
 
 /** The demo policy as text: the shared one, its holidays from its first year to LAST_YEAR. */
@@ -50,14 +62,20 @@ export function demoPolicy() {
   // The years the shared file lists must come out the same: the rule above is France's, as there.
   const mine = holidays.filter((h) => policy.calendar.holidays.includes(h) || h <= policy.calendar.holidays.at(-1));
   if (JSON.stringify(mine) !== JSON.stringify(policy.calendar.holidays)) {
-    throw new Error('policy-full.json lists other holidays than France\'s public ones: update scripts/demo-policy.mjs');
+    throw new Error("policy-full.json lists other holidays than France's public ones: update scripts/demo-policy.mjs");
   }
   // Only the list changes, laid out as there: a line per year.
   const start = shared.indexOf('[', shared.indexOf('"holidays"'));
   const end = shared.indexOf(']', start);
   const indent = ' '.repeat(6);
   const years = [];
-  for (let y = first; y <= LAST_YEAR; y++) years.push(indent + frenchHolidays(y).map((h) => `"${h}"`).join(', '));
+  for (let y = first; y <= LAST_YEAR; y++)
+    years.push(
+      indent +
+        frenchHolidays(y)
+          .map((h) => `"${h}"`)
+          .join(', '),
+    );
   const text = `${shared.slice(0, start)}[\n${years.join(',\n')}\n${indent.slice(2)}${shared.slice(end)}`;
   // The demo shop writes its French as the elements' strings do, with ’: a page never mixes the two.
   return text.replace(/("fr": ")([^"]*)"/g, (_, key, value) => `${key}${value.replaceAll("'", '’')}"`);

@@ -87,7 +87,12 @@ export function checkLocales(dir = 'locales') {
 
   const english = localeByFile.get(REFERENCE_FILE)?.values;
   if (!files.includes(REFERENCE_FILE)) {
-    report(REFERENCE_FILE, '-', 'error', `not found in ${dir}: the English reference is needed to check the other files`);
+    report(
+      REFERENCE_FILE,
+      '-',
+      'error',
+      `not found in ${dir}: the English reference is needed to check the other files`,
+    );
   }
 
   for (const [file, { values, wrongTypeKeys }] of localeByFile) {
@@ -96,7 +101,8 @@ export function checkLocales(dir = 'locales') {
     checkValues(file, lang, values, report);
     if (english) {
       checkPlurals(file, lang, values, wrongTypeKeys, english, pluralRules, report);
-      if (file !== REFERENCE_FILE) checkAgainstEnglish(file, lang, values, wrongTypeKeys, english, pluralRules, allowed, report);
+      if (file !== REFERENCE_FILE)
+        checkAgainstEnglish(file, lang, values, wrongTypeKeys, english, pluralRules, allowed, report);
     }
   }
   if (english && existsSync(join(dir, CONTEXT_FILE))) checkContext(join(dir, CONTEXT_FILE), english, report);
@@ -130,11 +136,21 @@ function readLocale(path, file, report) {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    report(file, '-', 'error', `not valid JSON${jsonErrorPlace(error.message, text)}: ${error.message}; fix the syntax (a missing comma or quote, a trailing comma...)`);
+    report(
+      file,
+      '-',
+      'error',
+      `not valid JSON${jsonErrorPlace(error.message, text)}: ${error.message}; fix the syntax (a missing comma or quote, a trailing comma...)`,
+    );
     return undefined;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    report(file, '-', 'error', `the top level is ${describeType(data)}: it must be an object of keys, { "common": { ... } }`);
+    report(
+      file,
+      '-',
+      'error',
+      `the top level is ${describeType(data)}: it must be an object of keys, { "common": { ... } }`,
+    );
     return undefined;
   }
   const locale = { values: new Map(), wrongTypeKeys: new Set() };
@@ -146,10 +162,16 @@ function flatten(object, prefix, locale, file, report) {
   for (const [name, value] of Object.entries(object)) {
     const key = prefix + name;
     if (typeof value === 'string') locale.values.set(key, value);
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) flatten(value, `${key}.`, locale, file, report);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      flatten(value, `${key}.`, locale, file, report);
     else {
       locale.wrongTypeKeys.add(key);
-      report(file, key, 'error', `the value is ${describeType(value)}: it must be a text in quotes (or a group of keys)`);
+      report(
+        file,
+        key,
+        'error',
+        `the value is ${describeType(value)}: it must be a text in quotes (or a group of keys)`,
+      );
     }
   }
 }
@@ -211,13 +233,20 @@ function pluralRulesFor(lang, file, report) {
     return undefined;
   }
   if (supported.length === 0) {
-    report(file, '-', 'warning', `no plural rules known for "${lang}": check the file name (fr.json, pt-BR.json); plural forms not checked`);
+    report(
+      file,
+      '-',
+      'warning',
+      `no plural rules known for "${lang}": check the file name (fr.json, pt-BR.json); plural forms not checked`,
+    );
     return undefined;
   }
   const rules = {};
   for (const type of ['cardinal', 'ordinal']) {
     const pluralRules = new Intl.PluralRules(lang, { type });
-    const categories = PLURAL_CATEGORIES.filter((category) => pluralRules.resolvedOptions().pluralCategories.includes(category));
+    const categories = PLURAL_CATEGORIES.filter((category) =>
+      pluralRules.resolvedOptions().pluralCategories.includes(category),
+    );
     rules[type] = { select: (n) => pluralRules.select(n), categories };
   }
   return rules;
@@ -235,7 +264,8 @@ function englishPluralFamilies(english) {
     if (!match) continue;
     const [, base, ordinal, category] = match;
     const familyKey = `${base}_${ordinal ?? ''}`;
-    if (!forms.has(familyKey)) forms.set(familyKey, { base, type: ordinal ? 'ordinal' : 'cardinal', categories: new Set() });
+    if (!forms.has(familyKey))
+      forms.set(familyKey, { base, type: ordinal ? 'ordinal' : 'cardinal', categories: new Set() });
     forms.get(familyKey).categories.add(category);
   }
   return [...forms.values()].filter((family) => family.categories.has('other') && family.categories.size > 1);
@@ -273,11 +303,19 @@ function checkPlurals(file, lang, texts, wrongTypeKeys, english, pluralRules, re
       const allowed = used.includes(category) || category === 'zero';
       if (required && !present) {
         const example = exampleNumber(select, category);
-        const why = !used.includes(category) ? 'English has a text for 0'
-          : example === undefined ? `${lang} uses _${category}` : `${example} needs _${category} in ${lang}`;
+        const why = !used.includes(category)
+          ? 'English has a text for 0'
+          : example === undefined
+            ? `${lang} uses _${category}`
+            : `${example} needs _${category} in ${lang}`;
         report(file, key, 'error', `missing ${kind} "${category}" (${why}): add "${key}"`);
       } else if (present && !allowed) {
-        report(file, key, 'error', `_${category} is never used in ${lang} (its ${kind}s: ${used.map((c) => `_${c}`).join(' ')}): remove it`);
+        report(
+          file,
+          key,
+          'error',
+          `_${category} is never used in ${lang} (its ${kind}s: ${used.map((c) => `_${c}`).join(' ')}): remove it`,
+        );
       }
     }
   }
@@ -291,32 +329,54 @@ function checkAgainstEnglish(file, lang, texts, wrongTypeKeys, english, pluralRu
 
   // Plural forms are checked by family in checkPlurals: a locale may need forms English lacks.
   for (const key of english.keys()) {
-    if (!pluralIndex.has(key) && !texts.has(key) && !wrongTypeKeys.has(key)) report(file, key, 'error', `missing key: add "${key}" (English: ${quote(english.get(key))})`);
+    if (!pluralIndex.has(key) && !texts.has(key) && !wrongTypeKeys.has(key))
+      report(file, key, 'error', `missing key: add "${key}" (English: ${quote(english.get(key))})`);
   }
   for (const key of texts.keys()) {
-    if (!english.has(key) && !pluralIndex.has(key)) report(file, key, 'error', 'extra key, not in en.json: remove it, or check its spelling');
+    if (!english.has(key) && !pluralIndex.has(key))
+      report(file, key, 'error', 'extra key, not in en.json: remove it, or check its spelling');
   }
 
   for (const [key, value] of texts) {
     const plural = pluralIndex.get(key);
     // A form the language never uses is already reported "remove it": nothing more to say.
-    if (plural && plural.category !== 'zero' && pluralRules && !pluralRules[plural.family.type].categories.includes(plural.category)) continue;
+    if (
+      plural &&
+      plural.category !== 'zero' &&
+      pluralRules &&
+      !pluralRules[plural.family.type].categories.includes(plural.category)
+    )
+      continue;
     const englishValues = plural ? familyValues(plural.family, english) : english.has(key) ? [english.get(key)] : [];
     if (englishValues.length === 0 || value.trim() === '') continue;
 
     const { expected, missing, unknown } = variableDiff(value, englishValues, { zero: plural?.category === 'zero' });
-    if (missing.length) report(file, key, 'error', `missing ${listVariables(missing)}, used in English: add it to the text`);
-    if (unknown.length) report(file, key, 'error', `unknown ${listVariables(unknown)}, not in English: use ${expected.length ? listVariables(expected) : 'no variable'}; spell it exactly as in English`);
+    if (missing.length)
+      report(file, key, 'error', `missing ${listVariables(missing)}, used in English: add it to the text`);
+    if (unknown.length)
+      report(
+        file,
+        key,
+        'error',
+        `unknown ${listVariables(unknown)}, not in English: use ${expected.length ? listVariables(expected) : 'no variable'}; spell it exactly as in English`,
+      );
 
     const englishValue = english.get(key);
     if (englishValue !== undefined && value === englishValue && hasLetters(value) && !allowed.has(`${lang}:${key}`)) {
-      report(file, key, 'warning', `same text as English ${quote(value)}: translate it, or list "${lang}:${key}" in ${ALLOW_LIST_FILE} if it is right`);
+      report(
+        file,
+        key,
+        'warning',
+        `same text as English ${quote(value)}: translate it, or list "${lang}:${key}" in ${ALLOW_LIST_FILE} if it is right`,
+      );
     }
   }
 }
 
 function familyValues(family, english) {
-  return PLURAL_CATEGORIES.map((category) => english.get(pluralKey(family, category))).filter((value) => value !== undefined);
+  return PLURAL_CATEGORIES.map((category) => english.get(pluralKey(family, category))).filter(
+    (value) => value !== undefined,
+  );
 }
 
 function listVariables(names) {
@@ -386,13 +446,23 @@ function checkContext(path, english, report) {
     if (documented.has(family)) continue;
     const forms = PLURAL_CATEGORIES.map((category) => `${family}_${category}`).filter((key) => english.has(key));
     const what = forms.length ? `the plural family ${family} (en.json: ${forms.join(' ')})` : 'this key of en.json';
-    report(CONTEXT_FILE, family, 'error', `${what} is not documented for translators: add a \`${family}\` entry to ${CONTEXT_FILE} (where and when the shopper sees it, each variable with an example, the English as shown)`);
+    report(
+      CONTEXT_FILE,
+      family,
+      'error',
+      `${what} is not documented for translators: add a \`${family}\` entry to ${CONTEXT_FILE} (where and when the shopper sees it, each variable with an example, the English as shown)`,
+    );
   }
 
   const families = new Set(englishKeyFamilies(english));
   for (const [key, line] of documented) {
     if (english.has(key) || families.has(key) || pluralIndex.has(key)) continue;
-    report(CONTEXT_FILE, key, 'warning', `documented at line ${line}, but en.json has no such key (stale): remove the entry, or rename it to the key that replaced it`);
+    report(
+      CONTEXT_FILE,
+      key,
+      'warning',
+      `documented at line ${line}, but en.json has no such key (stale): remove the entry, or rename it to the key that replaced it`,
+    );
   }
 }
 
@@ -437,7 +507,12 @@ function checkFrenchTypography(file, key, value, report) {
   }
   const straightQuote = text.indexOf('"');
   if (straightQuote !== -1) {
-    report(file, key, 'error', `straight quotes in ${snippet(value, straightQuote)}: use French quotes « » (with no-break spaces inside)`);
+    report(
+      file,
+      key,
+      'error',
+      `straight quotes in ${snippet(value, straightQuote)}: use French quotes « » (with no-break spaces inside)`,
+    );
   }
 }
 

@@ -30,10 +30,16 @@ export function minifyLiterals({ include = /\/src\/.*\.ts$/ } = {}) {
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       const edits = [];
       const visit = (node) => {
-        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'css' || node.tag.text === 'html')) {
+        if (
+          ts.isTaggedTemplateExpression(node) &&
+          ts.isIdentifier(node.tag) &&
+          (node.tag.text === 'css' || node.tag.text === 'html')
+        ) {
           const minify = node.tag.text === 'css' ? minifyCss : minifyHtml;
           const t = node.template;
-          const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
+          const parts = ts.isNoSubstitutionTemplateLiteral(t)
+            ? [t]
+            : [t.head, ...t.templateSpans.map((s) => s.literal)];
           for (const part of parts) {
             // The raw text sits between the part's opening (` or }) and closing (` or ${) marks.
             const start = part.getStart(source) + 1;
@@ -46,7 +52,8 @@ export function minifyLiterals({ include = /\/src\/.*\.ts$/ } = {}) {
       visit(source);
       if (!edits.length) return null;
       let out = code;
-      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0]))
+        out = out.slice(0, start) + text + out.slice(end);
       return { code: out, map: null };
     },
   };

@@ -34,7 +34,8 @@ export function serve(listenPort = port, { locales = join(root, 'locales') } = {
     watching = true;
     // unref: the watcher alone must not keep a script that used serve() (screenshots, cls) running.
     watch(locales, (_, file) => {
-      if (String(file).endsWith('.json') || String(file).endsWith('.md')) for (const res of listeners) res.write(`data: ${file}\n\n`);
+      if (String(file).endsWith('.json') || String(file).endsWith('.md'))
+        for (const res of listeners) res.write(`data: ${file}\n\n`);
     }).unref();
   };
   const server = createServer((req, res) => {
@@ -85,7 +86,9 @@ function handle(req, res, context) {
     return res.end('Bad request');
   }
   if (path === '/__locales') {
-    const languages = readdirSync(locales).filter((f) => /^[a-zA-Z-]+\.json$/.test(f)).map((f) => f.slice(0, -5));
+    const languages = readdirSync(locales)
+      .filter((f) => /^[a-zA-Z-]+\.json$/.test(f))
+      .map((f) => f.slice(0, -5));
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
     return res.end(JSON.stringify(languages));
   }
@@ -106,10 +109,13 @@ function handle(req, res, context) {
   // A file sent late, as over a slow connection: /__slow?ms=3000&file=/demo/policy.json
   if (path === '/__slow') {
     const query = new URL(req.url, 'http://localhost').searchParams;
-    const timer = setTimeout(() => {
-      req.url = query.get('file') ?? '/demo/policy.json';
-      handle(req, res, context);
-    }, Number(query.get('ms') ?? 3000));
+    const timer = setTimeout(
+      () => {
+        req.url = query.get('file') ?? '/demo/policy.json';
+        handle(req, res, context);
+      },
+      Number(query.get('ms') ?? 3000),
+    );
     req.on('close', () => clearTimeout(timer));
     return;
   }
@@ -124,9 +130,14 @@ function handle(req, res, context) {
     res.writeHead(status, { 'content-type': 'text/plain' });
     return res.end(status === 404 ? 'Not found' : status === 403 ? 'Forbidden' : 'Bad request');
   }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
   // A file gone between the check and the read ends this response, not the server.
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -31,14 +31,18 @@ const { metafile } = await build({
 const groups = new Map();
 for (const output of Object.values(metafile.outputs)) {
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const group = input.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? (input.startsWith('locales/') ? 'locales (3 languages)' : input.replace(/\/[^/]+$/, '/'));
+    const group =
+      input.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ??
+      (input.startsWith('locales/') ? 'locales (3 languages)' : input.replace(/\/[^/]+$/, '/'));
     groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
   }
 }
 const total = [...groups.values()].reduce((a, b) => a + b, 0);
 console.log('minified bytes by source (share of the gzip total, estimated):');
 for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
-  console.log(`  ${group.padEnd(24)} ${String(bytes).padStart(7)}  ~${((gzip * bytes) / total / 1024).toFixed(1)} KB gz`);
+  console.log(
+    `  ${group.padEnd(24)} ${String(bytes).padStart(7)}  ~${((gzip * bytes) / total / 1024).toFixed(1)} KB gz`,
+  );
 }
 console.log(`\ndist/policy-explainer.js: ${bundle.length} bytes, ${gzip} gzip -9, ${brotli} brotli`);
 console.log(`budget ${BUDGET} gzip: ${gzip <= BUDGET ? 'within' : `over by ${gzip - BUDGET}`}`);

@@ -58,7 +58,16 @@ step('build', 'npm', ['run', '--silent', 'build']);
 /** vitest over core and tools; its JSON report gives the counts. */
 function vitest(label, { env = {}, args = [], wrapper = [] } = {}) {
   const out = join(scratch, `vitest-${totals.passed + totals.failed}.json`);
-  const command = [...wrapper, 'npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args];
+  const command = [
+    ...wrapper,
+    'npx',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+    ...args,
+  ];
   const ok = run(label, command[0], command.slice(1), env);
   const report = readJson(out);
   if (report) {
@@ -74,7 +83,8 @@ function elements(label, { env = {}, wrapper = [] } = {}) {
   const ok = run(label, command[0], command.slice(1), { ...env, WTR_SUMMARY: summary });
   const wtr = existsSync(summary) ? readJson(summary) : undefined;
   if (wtr) {
-    for (const [name, own] of Object.entries(wtr.browsers ?? {})) console.log(`elements in ${name}: ${own.passed} passed, ${own.failed} failed`);
+    for (const [name, own] of Object.entries(wtr.browsers ?? {}))
+      console.log(`elements in ${name}: ${own.passed} passed, ${own.failed} failed`);
     totals.passed += wtr.passed;
     totals.failed += wtr.failed + (ok || wtr.failed ? 0 : 1);
   } else totals.failed++;
@@ -82,7 +92,10 @@ function elements(label, { env = {}, wrapper = [] } = {}) {
 
 // Once is enough for these: the browser clock test sets its shoppers' zones itself, and the
 // translators' check reads no date. The other suites run again in each zone and under faketime.
-const ONCE = ['tests/tools/fake-clocks.test.ts', 'tests/tools/i18n-check.test.ts'].flatMap((file) => ['--exclude', file]);
+const ONCE = ['tests/tools/fake-clocks.test.ts', 'tests/tools/i18n-check.test.ts'].flatMap((file) => [
+  '--exclude',
+  file,
+]);
 for (const [i, tz] of TIME_ZONES.entries()) {
   vitest(`core (vitest, TZ=${tz})`, { env: { TZ: tz }, args: i ? ONCE : [] });
 }
@@ -97,10 +110,16 @@ elements('elements (web-test-runner, headless Chromium and Firefox)');
 const ahead = new Date(Date.now() + 5 * 365.25 * 86_400_000).toISOString().slice(0, 10);
 const faketime = ['faketime', `${ahead} 23:50:00`];
 if (spawnSync('faketime', ['2030-01-01 00:00:00', 'true']).status === 0) {
-  vitest(`core with the clock moved to ${ahead} 23:50 UTC (faketime)`, { env: { TZ: 'UTC' }, args: ONCE, wrapper: faketime });
+  vitest(`core with the clock moved to ${ahead} 23:50 UTC (faketime)`, {
+    env: { TZ: 'UTC' },
+    args: ONCE,
+    wrapper: faketime,
+  });
   elements(`elements with the clock moved to ${ahead} 23:50 UTC (faketime)`, { env: { TZ: 'UTC' }, wrapper: faketime });
 } else {
-  console.log("\n=== faketime is missing: install Debian's faketime package (apt-get install faketime), as .ci/run does");
+  console.log(
+    "\n=== faketime is missing: install Debian's faketime package (apt-get install faketime), as .ci/run does",
+  );
   totals.failed++;
 }
 

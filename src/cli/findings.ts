@@ -30,7 +30,7 @@ export function locate(text: string): Located {
   const open: Located[] = [];
   space();
   const root: Located = { at: i };
-  for (let node = root; ; ) {
+  for (let node = root; ;) {
     // At the start of `node`'s value.
     const c = text[i];
     if (c === '{' || c === '[') {
@@ -94,7 +94,11 @@ export function place(root: Located, pointer: string, atKey = false): number {
   for (let n = 0; n < parts.length; n++) {
     const part = parts[n]!.includes('~') ? parts[n]!.replace(/~1/g, '/').replace(/~0/g, '~') : parts[n]!;
     const { children } = node;
-    const child = Array.isArray(children) ? (/^(0|[1-9]\d*)$/.test(part) ? children[Number(part)] : undefined) : children?.get(part);
+    const child = Array.isArray(children)
+      ? /^(0|[1-9]\d*)$/.test(part)
+        ? children[Number(part)]
+        : undefined
+      : children?.get(part);
     if (!child) return node.at;
     node = child;
   }
@@ -134,7 +138,10 @@ const isUnknownField = (issue: Issue) => issue.message.startsWith('Unknown field
  * the line and column of what its path names, or, for a text that is not JSON, where the parser
  * stopped.
  */
-export function findings(input: string, { errors, warnings }: { errors: Issue[]; warnings: Issue[] }): { errors: Placed[]; warnings: Placed[] } {
+export function findings(
+  input: string,
+  { errors, warnings }: { errors: Issue[]; warnings: Issue[] },
+): { errors: Placed[]; warnings: Placed[] } {
   // Without the byte-order mark, as checkPolicy reads it: the parser's positions count without it.
   const text = input.replace(/^\uFEFF/, '');
   let located: Located | undefined;
@@ -147,7 +154,11 @@ export function findings(input: string, { errors, warnings }: { errors: Issue[];
   const lineColumn = lineColumns(text);
   const placed = (issue: Issue): Placed => {
     const position = /position (\d+)/.exec(issue.message)?.[1];
-    const offset = located ? place(located, issue.path, isUnknownField(issue)) : position === undefined ? undefined : Number(position);
+    const offset = located
+      ? place(located, issue.path, isUnknownField(issue))
+      : position === undefined
+        ? undefined
+        : Number(position);
     return offset === undefined ? issue : { ...issue, ...lineColumn(offset) };
   };
   return {

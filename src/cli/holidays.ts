@@ -32,7 +32,10 @@ interface HolidaysOptions {
 
 /** The part of date-holidays this command uses. */
 interface HolidaysLibrary {
-  new (country?: string, state?: string): {
+  new (
+    country?: string,
+    state?: string,
+  ): {
     getCountries(): Record<string, string>;
     getStates(country: string): Record<string, string> | undefined;
     getHolidays(year: number): { date: string; type: string }[];
@@ -54,11 +57,14 @@ export async function publicHolidays({ country, region, from, to }: HolidaysOpti
   if (!Holidays) throw new Error('the date-holidays package is not installed: npm install --save-dev date-holidays');
   const code = country.toUpperCase();
   const all = new Holidays();
-  if (!all.getCountries()[code]) throw new Error(`${JSON.stringify(country)} is not a country date-holidays knows (ISO 3166-1 codes: FR, ES, BE…)`);
+  if (!all.getCountries()[code])
+    throw new Error(`${JSON.stringify(country)} is not a country date-holidays knows (ISO 3166-1 codes: FR, ES, BE…)`);
   const regions = all.getStates(code) ?? {};
   if (region !== undefined && !regions[region.toUpperCase()]) {
     const known = Object.keys(regions);
-    throw new Error(`${JSON.stringify(region)} is not a region of ${code} with holidays of its own${known.length ? ` (${known.join(', ')})` : ''}`);
+    throw new Error(
+      `${JSON.stringify(region)} is not a region of ${code} with holidays of its own${known.length ? ` (${known.join(', ')})` : ''}`,
+    );
   }
   const calendar = region === undefined ? new Holidays(code) : new Holidays(code, region.toUpperCase());
   const days = new Set<string>();
@@ -85,7 +91,8 @@ function valueEnd(text: string, at: number): number {
 }
 
 /** The spaces that start the line `offset` is on. */
-const indentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+const indentAt = (text: string, offset: number) =>
+  /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
 
 /** A list of days as the policy files write it: a line per year. */
 function listText(days: string[], indent: string): string {
@@ -103,12 +110,16 @@ export function withHolidays(text: string, days: string[]): string {
   const policy = JSON.parse(text.replace(/^\uFEFF/, '')) as { calendar?: { holidays?: unknown } };
   const offset = text.startsWith('\uFEFF') ? 1 : 0;
   const root = locate(text.slice(offset));
-  const child = (node: Located | undefined, key: string) => (node?.children instanceof Map ? node.children.get(key) : undefined);
-  const listed = Array.isArray(policy.calendar?.holidays) ? policy.calendar.holidays.filter((d): d is string => typeof d === 'string') : [];
+  const child = (node: Located | undefined, key: string) =>
+    node?.children instanceof Map ? node.children.get(key) : undefined;
+  const listed = Array.isArray(policy.calendar?.holidays)
+    ? policy.calendar.holidays.filter((d): d is string => typeof d === 'string')
+    : [];
   const all = [...new Set([...listed, ...days])].sort();
   const calendar = child(root, 'calendar');
   const holidays = child(calendar, 'holidays');
-  const edit = (at: number, end: number, insert: string) => text.slice(0, offset + at) + insert + text.slice(offset + end);
+  const edit = (at: number, end: number, insert: string) =>
+    text.slice(0, offset + at) + insert + text.slice(offset + end);
   const body = text.slice(offset);
   if (holidays) {
     return edit(holidays.at, valueEnd(body, holidays.at), listText(all, indentAt(body, holidays.keyAt!)));
@@ -118,12 +129,20 @@ export function withHolidays(text: string, days: string[]): string {
     const indent = `${indentAt(body, calendar.keyAt!)}  `;
     const last = body.slice(0, close).trimEnd().length;
     const comma = calendar.children.size ? ',' : '';
-    return edit(last, last, `${comma}\n${indent}"holidays": ${listText(all, indent)}${calendar.children.size ? '' : `\n${indentAt(body, calendar.keyAt!)}`}`);
+    return edit(
+      last,
+      last,
+      `${comma}\n${indent}"holidays": ${listText(all, indent)}${calendar.children.size ? '' : `\n${indentAt(body, calendar.keyAt!)}`}`,
+    );
   }
   const merchant = child(root, 'merchant');
   const after = merchant ? valueEnd(body, merchant.at) : body.indexOf('{') + 1;
   const indent = merchant ? indentAt(body, merchant.keyAt!) : '  ';
-  return edit(after, after, `${merchant ? ',' : ''}\n${indent}"calendar": {\n${indent}  "holidays": ${listText(all, `${indent}  `)}\n${indent}}${merchant ? '' : ','}`);
+  return edit(
+    after,
+    after,
+    `${merchant ? ',' : ''}\n${indent}"calendar": {\n${indent}  "holidays": ${listText(all, `${indent}  `)}\n${indent}}${merchant ? '' : ','}`,
+  );
 }
 
 /** `policy-explainer holidays …`; its exit status: 0 done, 2 not understood or not possible. */
@@ -146,7 +165,9 @@ export async function holidaysCommand(args: string[], out: (text: string) => voi
   const span = /^(\d{4})(?:-(\d{4}))?$/.exec(years ?? '');
   const [from, to] = span ? [Number(span[1]), Number(span[2] ?? span[1])] : [NaN, NaN];
   if (!country || !span || from > to || to - from > 50) {
-    out(`${!country ? 'policy-explainer: which country? ' : `policy-explainer: --years needs a year or a span of at most 50 years, such as 2027-2029${years ? ` (found ${JSON.stringify(years)})` : ''}`}\n\n${HOLIDAYS_USAGE}`);
+    out(
+      `${!country ? 'policy-explainer: which country? ' : `policy-explainer: --years needs a year or a span of at most 50 years, such as 2027-2029${years ? ` (found ${JSON.stringify(years)})` : ''}`}\n\n${HOLIDAYS_USAGE}`,
+    );
     return 2;
   }
   let days: string[];
@@ -164,9 +185,13 @@ export async function holidaysCommand(args: string[], out: (text: string) => voi
     const text = readFileSync(write, 'utf8');
     writeFileSync(write, withHolidays(text, days));
   } catch (e) {
-    out(`policy-explainer: cannot add the holidays to ${JSON.stringify(write)}: ${JSON.stringify((e as Error).message).slice(1, -1)}`);
+    out(
+      `policy-explainer: cannot add the holidays to ${JSON.stringify(write)}: ${JSON.stringify((e as Error).message).slice(1, -1)}`,
+    );
     return 2;
   }
-  out(`${JSON.stringify(write)}: ${days.length} public holidays of ${country.toUpperCase()}${region ? `-${region.toUpperCase()}` : ''} for ${from === to ? from : `${from}-${to}`} added to calendar.holidays`);
+  out(
+    `${JSON.stringify(write)}: ${days.length} public holidays of ${country.toUpperCase()}${region ? `-${region.toUpperCase()}` : ''} for ${from === to ? from : `${from}-${to}`} added to calendar.holidays`,
+  );
   return 0;
 }

@@ -9,7 +9,15 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readInstant } from '../core/calendar.js';
-import { checkPolicy, freeCancellationEnd, PolicyError, quoteDelivery, returnDeadline, wallClock, type Policy } from '../core/index.js';
+import {
+  checkPolicy,
+  freeCancellationEnd,
+  PolicyError,
+  quoteDelivery,
+  returnDeadline,
+  wallClock,
+  type Policy,
+} from '../core/index.js';
 import { findings, type Placed } from './findings.js';
 import { HOLIDAYS_USAGE, holidaysCommand } from './holidays.js';
 
@@ -50,7 +58,8 @@ export const MAX_BYTES = 1_000_000;
  * the byte-order mark some editors write: the elements read such a file too.
  */
 export function readPolicyFile(file: string): string {
-  const tooLarge = () => new Error(`it is larger than ${MAX_BYTES / 1_000_000} MB (${MAX_BYTES} bytes); a policy file is a few kilobytes.`);
+  const tooLarge = () =>
+    new Error(`it is larger than ${MAX_BYTES / 1_000_000} MB (${MAX_BYTES} bytes); a policy file is a few kilobytes.`);
   const fd = openSync(file, 'r');
   try {
     const stat = fstatSync(fd);
@@ -81,8 +90,12 @@ export function checkFile(file: string, text: string, now: Date | string): FileR
  * clear the screen, set the window title or make a link; U+009B is ESC [ in one character), DEL,
  * the bidi controls that turn the text after them around, and the line and paragraph separators.
  */
+// Control characters are what these two patterns are for.
+// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
-const BUT_NEWLINES = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const BUT_NEWLINES =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 const code = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -101,7 +114,9 @@ export function promises(policy: Policy, at: Date | string): string[] {
   } catch (e) {
     // A moment the calendar cannot reach (past 9999, say): said plainly, not a crash.
     if (!(e instanceof PolicyError)) throw e;
-    return [`As of ${escapeControls(String(at))}, no dates can be worked out: ${escapeControls(e.issues.map((i) => i.message).join(' '))}`];
+    return [
+      `As of ${escapeControls(String(at))}, no dates can be worked out: ${escapeControls(e.issues.map((i) => i.message).join(' '))}`,
+    ];
   }
 }
 
@@ -110,27 +125,44 @@ function promisesAt(policy: Policy, at: Date | string): string[] {
   // Without an offset, a reading of the shop's clock.
   const now = new Date(readInstant(at, timeZone, `--now (${String(at)})`));
   const day = (iso: string) =>
-    new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${iso}T00:00:00Z`),
-    );
+    new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${iso}T00:00:00Z`));
   const instant = (iso: string) =>
     new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
   const lines = [`As of ${instant(now.toISOString())} (${escapeControls(timeZone)}), shoppers are told:`];
   for (const m of policy.delivery?.methods ?? []) {
     const q = quoteDelivery(policy, { method: m.id, now });
-    const dates = q.quoted.earliest === q.quoted.latest ? `on ${day(q.quoted.earliest)}` : `between ${day(q.quoted.earliest)} and ${day(q.quoted.latest)}`;
-    const carrier = q.actual.earliest === q.actual.latest ? day(q.actual.earliest) : `${day(q.actual.earliest)} – ${day(q.actual.latest)}`;
-    lines.push(`  delivery "${escapeControls(m.id)}": ${dates} (the carrier's own estimate: ${carrier})${q.cutoff ? `, if ordered before ${instant(q.cutoff)}` : ''}`);
+    const dates =
+      q.quoted.earliest === q.quoted.latest
+        ? `on ${day(q.quoted.earliest)}`
+        : `between ${day(q.quoted.earliest)} and ${day(q.quoted.latest)}`;
+    const carrier =
+      q.actual.earliest === q.actual.latest
+        ? day(q.actual.earliest)
+        : `${day(q.actual.earliest)} – ${day(q.actual.latest)}`;
+    lines.push(
+      `  delivery "${escapeControls(m.id)}": ${dates} (the carrier's own estimate: ${carrier})${q.cutoff ? `, if ordered before ${instant(q.cutoff)}` : ''}`,
+    );
   }
   if (policy.returns) {
     const today = wallClock(now, timeZone).date;
-    lines.push(`  returns: ${plural(policy.returns.windowDays, 'day')}; an item delivered today may be sent back until ${day(returnDeadline(policy, today))}`);
+    lines.push(
+      `  returns: ${plural(policy.returns.windowDays, 'day')}; an item delivered today may be sent back until ${day(returnDeadline(policy, today))}`,
+    );
   }
   if (policy.cancellation?.free) {
     const end = freeCancellationEnd(policy, now);
-    lines.push(`  cancellation: free ${end ? `until ${instant(end)} for an order placed now` : 'until the order ships'}`);
+    lines.push(
+      `  cancellation: free ${end ? `until ${instant(end)} for an order placed now` : 'until the order ships'}`,
+    );
   }
-  for (const item of policy.nonRefundable ?? []) lines.push(`  no returns: "${escapeControls(item.id)}" (${escapeControls(item.reason)})`);
+  for (const item of policy.nonRefundable ?? [])
+    lines.push(`  no returns: "${escapeControls(item.id)}" (${escapeControls(item.reason)})`);
   return lines;
 }
 
@@ -145,9 +177,11 @@ function readableInstant(value: string): boolean {
 }
 
 function report(result: FileReport): string[] {
-  const where = (i: FileReport['errors'][number]) => `${escapeControls(result.file)}${i.line ? `:${i.line}:${i.column}` : ''}`;
+  const where = (i: FileReport['errors'][number]) =>
+    `${escapeControls(result.file)}${i.line ? `:${i.line}:${i.column}` : ''}`;
   // The path holds the policy's own keys, the message its keys and values, the JSON parser's message a snippet of the file.
-  const line = (i: Placed, kind: string) => `${where(i)}  ${kind}  ${escapeControls(i.path) || '(the whole file)'}  ${escapeControls(i.message)}`;
+  const line = (i: Placed, kind: string) =>
+    `${where(i)}  ${kind}  ${escapeControls(i.path) || '(the whole file)'}  ${escapeControls(i.message)}`;
   return [...result.errors.map((e) => line(e, 'error  ')), ...result.warnings.map((w) => line(w, 'warning'))];
 }
 
@@ -185,7 +219,9 @@ export function main(args: string[], print: (line: string) => void = console.log
     else if (arg === '--now') {
       now = rest[++i] ?? '';
       if (!readableInstant(now)) {
-        out(`policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${escapeControls(JSON.stringify(rest[i] ?? ''))})`);
+        out(
+          `policy-explainer: --now needs a date and time, such as 2026-12-24T10:00:00+01:00 (found ${escapeControls(JSON.stringify(rest[i] ?? ''))})`,
+        );
         return 2;
       }
     } else if (arg.startsWith('-')) {
@@ -216,7 +252,9 @@ export function main(args: string[], print: (line: string) => void = console.log
     const counts = `${plural(result.errors.length, 'error')}, ${plural(result.warnings.length, 'warning')}`;
     const name = escapeControls(file);
     if (policy && result.errors.length) {
-      out(`${name}: not valid (${counts}). The elements would ignore the unknown fields and show what follows; fix their names.`);
+      out(
+        `${name}: not valid (${counts}). The elements would ignore the unknown fields and show what follows; fix their names.`,
+      );
       for (const line of promises(policy, now)) out(line);
     } else if (policy) {
       out(`${name}: valid (${counts})`);

@@ -1,4 +1,15 @@
-import { OpenDays, instantMs, isoDay, isoInstant, msOf, nextDay, parseDay, timeOfDay, wallClock, type Day } from './calendar.js';
+import {
+  OpenDays,
+  instantMs,
+  isoDay,
+  isoInstant,
+  msOf,
+  nextDay,
+  parseDay,
+  timeOfDay,
+  wallClock,
+  type Day,
+} from './calendar.js';
 import { PolicyError } from './errors.js';
 import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 
@@ -46,7 +57,10 @@ export function quoteMethod(policy: Policy, m: DeliveryMethod, now: Date | numbe
   const wrong = selfCheck(quote, local.date);
   if (wrong) {
     throw new PolicyError([
-      { path: '', message: `The dates worked out fail their own check (${wrong}): a script on the page may have changed a built-in function. No dates are given rather than wrong ones.` },
+      {
+        path: '',
+        message: `The dates worked out fail their own check (${wrong}): a script on the page may have changed a built-in function. No dates are given rather than wrong ones.`,
+      },
     ]);
   }
   return quote;
@@ -64,9 +78,11 @@ function selfCheck({ received, actual, quoted }: DeliveryQuote, today: string): 
     if (typeof d !== 'string' || parseDay(d) === undefined || isoDay(parseDay(d)!) !== d) return `"${d}" is not a date`;
   }
   if (!(received >= today)) return 'received before today';
-  if (!(actual.earliest >= received && actual.earliest <= actual.latest)) return 'the carrier\'s window';
-  if (!(quoted.earliest >= actual.earliest && quoted.latest >= actual.latest && quoted.earliest <= quoted.latest)) return 'the quoted window does not contain the carrier\'s';
-  if (!(quoted.minDays >= actual.minDays && quoted.maxDays >= actual.maxDays && actual.minDays >= 0)) return 'the day counts';
+  if (!(actual.earliest >= received && actual.earliest <= actual.latest)) return "the carrier's window";
+  if (!(quoted.earliest >= actual.earliest && quoted.latest >= actual.latest && quoted.earliest <= quoted.latest))
+    return "the quoted window does not contain the carrier's";
+  if (!(quoted.minDays >= actual.minDays && quoted.maxDays >= actual.maxDays && actual.minDays >= 0))
+    return 'the day counts';
   return undefined;
 }
 

@@ -22,7 +22,10 @@ const call = Function.prototype.call;
 /** `re.exec(s)`, as RegExp.prototype.exec was at load. */
 const exec = call.bind(RegExp.prototype.exec) as (re: RegExp, s: string) => RegExpExecArray | null;
 /** `list.sort(compare)`, as Array.prototype.sort was at load. */
-const sortNumbers = call.bind(Array.prototype.sort) as (list: number[], compare: (a: number, b: number) => number) => number[];
+const sortNumbers = call.bind(Array.prototype.sort) as (
+  list: number[],
+  compare: (a: number, b: number) => number,
+) => number[];
 /** `format.format`, as Intl.DateTimeFormat.prototype's getter was at load. */
 const formatOf = call.bind(Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')!.get!) as (
   format: Intl.DateTimeFormat,
@@ -59,7 +62,9 @@ function civilFromDay(n: Day): [year: number, month: number, day: number] {
   const z = n + 719_468;
   const era = floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = floor((dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = floor(
+    (dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
   const mp = floor((5 * dayOfYear + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -71,17 +76,30 @@ const LAST_DAY = dayFromCivil(LAST_YEAR, 12, 31);
 
 /** The error for a date outside the years this library works in. */
 export const outOfRange = (what: string) =>
-  new PolicyError([{ path: '', message: `${what} falls outside the years ${FIRST_YEAR} to ${LAST_YEAR}, the calendar this library works in.` }]);
+  new PolicyError([
+    {
+      path: '',
+      message: `${what} falls outside the years ${FIRST_YEAR} to ${LAST_YEAR}, the calendar this library works in.`,
+    },
+  ]);
 
 const daysInMonth = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
 
 /** A `YYYY-MM-DD` string as a calendar day, or undefined when it is not a real date from year 1000 to 9999. */
 export function parseDay(iso: string): Day | undefined {
   // Read digit by digit: a policy may list tens of thousands of holidays.
   if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
   const [y, mo, d] = [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
-  return y >= FIRST_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? dayFromCivil(y, mo, d) : undefined;
+  return y >= FIRST_YEAR && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+    ? dayFromCivil(y, mo, d)
+    : undefined;
 }
 
 /** The number written by `length` ASCII digits from `at`; NaN if another character is there. */
@@ -123,7 +141,8 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
  */
 function offsetAt(timeZone: string, ms: number): number {
   let format = offsetFormats.get(timeZone);
-  if (!format) offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+  if (!format)
+    offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
   const text = formatOf(format)(ms);
   const m = exec(/GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/, text);
   if (!m) throw new RangeError(`The UTC offset of ${timeZone} could not be read ("${text}").`);
@@ -151,7 +170,10 @@ function localReading(ms: number, timeZone: string) {
 /** The merchant's wall clock at an instant: the local date and the time as `HH:MM:SS`. */
 export function wallClock(instant: Date | number, timeZone: string) {
   const { day, sinceMidnight: t } = localReading(msOf(instant), timeZone);
-  return { date: isoDay(day), time: `${pad(floor(t / HOUR))}:${pad(floor(t / MINUTE) % 60)}:${pad(floor(t / SECOND) % 60)}` };
+  return {
+    date: isoDay(day),
+    time: `${pad(floor(t / HOUR))}:${pad(floor(t / MINUTE) % 60)}:${pad(floor(t / SECOND) % 60)}`,
+  };
 }
 
 /** The merchant's date at an instant, as a day number. */
@@ -216,8 +238,13 @@ export const ISO_HINT =
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   try {
-    const time = typeof value === 'object' && value !== null && typeof (value as Date).getTime === 'function' ? (value as Date).getTime() : undefined;
-    return time === undefined ? String(value) : `a Date ${Number.isNaN(time) ? 'that is invalid' : `${time} ms after 1970`}`;
+    const time =
+      typeof value === 'object' && value !== null && typeof (value as Date).getTime === 'function'
+        ? (value as Date).getTime()
+        : undefined;
+    return time === undefined
+      ? String(value)
+      : `a Date ${Number.isNaN(time) ? 'that is invalid' : `${time} ms after 1970`}`;
   } catch {
     return 'a value that cannot be shown';
   }
@@ -236,7 +263,13 @@ export function readInstant(value: Date | number | string, timeZone: string, wha
   else {
     const m = exec(ISO_INSTANT, value);
     const day = m ? parseDay(m[1]!) : undefined;
-    if (m && day === undefined && +m[1]!.slice(0, 4) < FIRST_YEAR && parseDay(`${FIRST_YEAR + 4000}${m[1]!.slice(4)}`) !== undefined) throw outOfRange(what);
+    if (
+      m &&
+      day === undefined &&
+      +m[1]!.slice(0, 4) < FIRST_YEAR &&
+      parseDay(`${FIRST_YEAR + 4000}${m[1]!.slice(4)}`) !== undefined
+    )
+      throw outOfRange(what);
     if (!m || day === undefined) return NaN;
     const [h, minutes, s] = [+(m[2] ?? 0), +(m[3] ?? 0), +(m[4] ?? 0)];
     const fraction = floor(+`0.${m[5] ?? 0}` * SECOND);
@@ -315,7 +348,8 @@ export class OpenDays {
   constructor(weekdays: readonly Weekday[], holidays: readonly LocalDate[]) {
     let [mask, perWeek] = [0, 0];
     for (let i = 0; i < weekdays.length; i++) {
-      for (let bit = 0; bit < 7; bit++) if (weekdays[i] === WEEKDAYS[bit] && !(mask & (1 << bit))) [mask, perWeek] = [mask | (1 << bit), perWeek + 1];
+      for (let bit = 0; bit < 7; bit++)
+        if (weekdays[i] === WEEKDAYS[bit] && !(mask & (1 << bit))) [mask, perWeek] = [mask | (1 << bit), perWeek + 1];
     }
     [this.weekdays, this.perWeek] = [mask, perWeek];
     const days: Day[] = [];

@@ -12,10 +12,13 @@ const HOUR = 3_600_000;
  */
 export function freeCancellationEnd(input: Policy | unknown, orderedAt: Date | string | number): string | undefined {
   const policy = parsePolicy(input);
-  if (!policy.cancellation) throw new PolicyError([{ path: '/cancellation', message: 'The policy has no cancellation section.' }]);
+  if (!policy.cancellation)
+    throw new PolicyError([{ path: '/cancellation', message: 'The policy has no cancellation section.' }]);
   const ordered = readInstant(orderedAt, policy.merchant.timeZone, `The order instant (${describe(orderedAt)})`);
   if (Number.isNaN(ordered)) {
-    throw new PolicyError([{ path: '', message: `The order instant is not a valid instant: ${describe(orderedAt)}. ${ISO_HINT}` }]);
+    throw new PolicyError([
+      { path: '', message: `The order instant is not a valid instant: ${describe(orderedAt)}. ${ISO_HINT}` },
+    ]);
   }
   const free = policy.cancellation.free;
   return free && 'withinHours' in free ? isoInstant(ordered + free.withinHours * HOUR) : undefined;

@@ -6,7 +6,10 @@ import type { DeliveryMethod, DeliveryQuote, Policy } from './types.js';
 /** Picks the named method, else the first serving `country`, else the first one. */
 export function deliveryMethod(policy: Policy, options: { method?: string; country?: string } = {}): DeliveryMethod {
   // Own properties only: a page's Object.prototype.method must not pick the method.
-  const [method, country] = [own(options, 'method') as string | undefined, own(options, 'country') as string | undefined];
+  const [method, country] = [
+    own(options, 'method') as string | undefined,
+    own(options, 'country') as string | undefined,
+  ];
   const methods = policy.delivery?.methods;
   if (!methods) throw new PolicyError([{ path: '/delivery', message: 'The policy has no delivery section.' }]);
   const found = method
@@ -46,7 +49,7 @@ export function quoteDelivery(input: Policy | unknown, options: QuoteOptions = {
   // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
   const given = own(options, 'now') as QuoteOptions['now'];
   const now = readInstant(given ?? Date.now(), policy.merchant.timeZone, `"now" (${describe(given)})`);
-  if (Number.isNaN(now)) throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${describe(given)}. ${ISO_HINT}` }]);
+  if (Number.isNaN(now))
+    throw new PolicyError([{ path: '', message: `"now" is not a valid instant: ${describe(given)}. ${ISO_HINT}` }]);
   return quoteMethod(policy, m, now);
 }
-

@@ -1,7 +1,11 @@
 /** Names of {{name}} and {{name, format}} (also {{- name}}), without the format or spaces. */
 export function variablesOf(value: string): string[];
 /** The {{variables}} a sentence lacks or adds against the English it stands for. */
-export function variableDiff(value: string, englishValues: string[], options?: { zero?: boolean }): { expected: string[]; missing: string[]; unknown: string[] };
+export function variableDiff(
+  value: string,
+  englishValues: string[],
+  options?: { zero?: boolean },
+): { expected: string[]; missing: string[]; unknown: string[] };
 /** Markup, another key pulled in, a direction control left open: each as a message saying what to do. */
 export function sentenceFaults(value: string): string[];
 /** The first direction control in `s` that is never closed (`"U+202E"`), if any. */

@@ -8,7 +8,9 @@
 
 /** Names of {{name}} and {{name, format}} (also {{- name}}), without the format or spaces. */
 export function variablesOf(value) {
-  return [...value.matchAll(/\{\{-?\s*([^,}]*?)\s*(?:,[^}]*)?\}\}/g)].map((match) => match[1]).filter((name) => name !== '');
+  return [...value.matchAll(/\{\{-?\s*([^,}]*?)\s*(?:,[^}]*)?\}\}/g)]
+    .map((match) => match[1])
+    .filter((name) => name !== '');
 }
 
 /**
@@ -41,9 +43,15 @@ export function sentenceFaults(value) {
   if (entity) found.push(`HTML entity ${JSON.stringify(entity)} (the page shows it as is): write the character itself`);
   if (value.includes('$t(')) found.push('nested key "$t(" (another text pulled in): write the whole text here');
   const unescaped = /\{\{-\s*([^,}]*?)\s*[,}]/.exec(value);
-  if (unescaped) found.push(`unescaped value "{{-" (not needed: values are shown as text): write {{${unescaped[1]}}} without the "-"`);
+  if (unescaped)
+    found.push(
+      `unescaped value "{{-" (not needed: values are shown as text): write {{${unescaped[1]}}} without the "-"`,
+    );
   const open = unclosedDirection(value);
-  if (open) found.push(`a direction control (${open}) is never closed: it would turn the dates or words after it around; close it (U+202C, or U+2069 for an isolate) or remove it`);
+  if (open)
+    found.push(
+      `a direction control (${open}) is never closed: it would turn the dates or words after it around; close it (U+202C, or U+2069 for an isolate) or remove it`,
+    );
   return found;
 }
 

@@ -78,7 +78,11 @@ const show = (v: unknown) => {
 };
 
 function fail(c: Checker, path: string, message: string, value?: unknown): undefined {
-  c.errors.push({ path, message: value === undefined ? (/[.?!]$/.test(message) ? message : `${message}.`) : `${message} (found ${show(value)}).` });
+  c.errors.push({
+    path,
+    message:
+      value === undefined ? (/[.?!]$/.test(message) ? message : `${message}.`) : `${message} (found ${show(value)}).`,
+  });
   return undefined;
 }
 
@@ -132,7 +136,11 @@ const oneOf =
 
 const time = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM, from "00:00" to "23:59"');
 
-const localDate = pattern(/^\d{4}-\d{2}-\d{2}$/, 'a real date written YYYY-MM-DD, in the years 1000 to 9999', (s) => parseDay(s) !== undefined);
+const localDate = pattern(
+  /^\d{4}-\d{2}-\d{2}$/,
+  'a real date written YYYY-MM-DD, in the years 1000 to 9999',
+  (s) => parseDay(s) !== undefined,
+);
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const currency = pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, such as "EUR"', (s) =>
@@ -147,9 +155,20 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'n
  * write where there is one. With these out, Intl's regions are exactly ISO 3166-1's 249.
  */
 const NOT_COUNTRIES: Record<string, string | undefined> = {
-  ...Object.fromEntries('AN BU CS DD DY EU EZ HV NH QO RH SU TP UN VD XA XB XK YD YU ZR ZZ'.split(' ').map((code) => [code, undefined])),
+  ...Object.fromEntries(
+    'AN BU CS DD DY EU EZ HV NH QO RH SU TP UN VD XA XB XK YD YU ZR ZZ'.split(' ').map((code) => [code, undefined]),
+  ),
   // Codes for a part of a country, or used for one: the country's own code instead.
-  UK: 'GB', EL: 'GR', IC: 'ES', EA: 'ES', AC: 'SH', TA: 'SH', DG: 'IO', CP: 'FR', CQ: 'GG', FX: 'FR',
+  UK: 'GB',
+  EL: 'GR',
+  IC: 'ES',
+  EA: 'ES',
+  AC: 'SH',
+  TA: 'SH',
+  DG: 'IO',
+  CP: 'FR',
+  CQ: 'GG',
+  FX: 'FR',
 };
 
 const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {
@@ -163,7 +182,11 @@ const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals
 const country: Reader<string> = (c, v, path) => {
   if (typeof v === 'string' && Object.hasOwn(NOT_COUNTRIES, v)) {
     const instead = NOT_COUNTRIES[v];
-    return fail(c, path, `"${v}" is not an ISO 3166-1 country code${instead ? `: use "${instead}"` : ' (a reserved, former or group code); list the countries themselves'}`);
+    return fail(
+      c,
+      path,
+      `"${v}" is not an ISO 3166-1 country code${instead ? `: use "${instead}"` : ' (a reserved, former or group code); list the countries themselves'}`,
+    );
   }
   return isoCountry(c, v, path);
 };
@@ -209,12 +232,22 @@ const languageTag = (s: string) => {
 const directed = (c: Checker, v: string, path: string) => {
   const open = unclosedDirection(v);
   if (!open) return v;
-  return fail(c, path, `Has a direction control (${open}) that is never closed, which would turn the words shown after it around: close it with U+202C (U+2069 for an isolate), or remove it`);
+  return fail(
+    c,
+    path,
+    `Has a direction control (${open}) that is never closed, which would turn the words shown after it around: close it with U+202C (U+2069 for an isolate), or remove it`,
+  );
 };
 
 const text: Reader<string | Json> = (c, v, path) => {
   if (typeof v === 'string') return v.trim() ? directed(c, v, path) : fail(c, path, 'Must not be empty');
-  if (!isObject(v)) return fail(c, path, 'Must be a string, or an object of strings keyed by language such as {"fr": "…", "en": "…"}', v);
+  if (!isObject(v))
+    return fail(
+      c,
+      path,
+      'Must be a string, or an object of strings keyed by language such as {"fr": "…", "en": "…"}',
+      v,
+    );
   const keys = ownKeys(v);
   if (!keys.length) return fail(c, path, 'Needs at least one language, such as {"en": "…"}');
   const before = c.errors.length;
@@ -235,14 +268,21 @@ const text: Reader<string | Json> = (c, v, path) => {
  * and must not cost the shopper the whole policy.
  */
 const list =
-  <T>(read: Reader<T>, { nonEmpty = false, distinct }: { nonEmpty?: boolean; distinct?: 'error' | 'warn' } = {}): Reader<T[]> =>
+  <T>(
+    read: Reader<T>,
+    { nonEmpty = false, distinct }: { nonEmpty?: boolean; distinct?: 'error' | 'warn' } = {},
+  ): Reader<T[]> =>
   (c, v, path) => {
     if (!isArray(v)) return fail(c, path, 'Must be a list ([…])', v);
     // Read once: a Proxy may answer differently each time.
     const length: unknown = v.length;
     if (!(typeof length === 'number' && length <= MAX_ITEMS)) {
       const found = typeof length === 'number' ? length.toLocaleString('en') : show(length);
-      return fail(c, path, `Must not have more than ${MAX_ITEMS.toLocaleString('en')} items, more than a 1 MB policy file can hold (found ${found})`);
+      return fail(
+        c,
+        path,
+        `Must not have more than ${MAX_ITEMS.toLocaleString('en')} items, more than a 1 MB policy file can hold (found ${found})`,
+      );
     }
     if (nonEmpty && !length) return fail(c, path, 'Must not be an empty list');
     const before = c.errors.length;
@@ -303,40 +343,42 @@ const range = shape({ min: [days, true], max: [days, true] }, (c, o, path) => {
 });
 
 const money = shape({
-  amount: [(c, v, path) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(c, path, 'Must be a number of 0 or more', v)), true],
+  amount: [
+    (c, v, path) =>
+      typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(c, path, 'Must be a number of 0 or more', v),
+    true,
+  ],
   currency: [currency, true],
 });
 
 const percent = int(0, 100, 'a whole percentage');
 const weekdays = list(oneOf(...WEEKDAYS), { nonEmpty: true, distinct: 'error' });
 
-const method = shape(
-  {
-    id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
-    label: [text],
-    countries: [list(country, { nonEmpty: true, distinct: 'warn' })],
-    cutoff: [time],
-    handlingDays: [range],
-    transitDays: [range, true],
-    padding: [range],
-    price: [money],
-    timeSlot: [
-      shape(
-        {
-          hours: [int(1, 24, 'a whole number of hours'), true],
-          from: [time, true],
-          to: [time, true],
-          announced: [oneOf('day-before', 'same-day', 'on-booking')],
-        },
-        (c, o, path) => {
-          if ((o.from as string) >= (o.to as string))
-            fail(c, pointer(path, 'to'), `Must be later than "from" (${o.from as string})`, o.to);
-        },
-      ),
-    ],
-    note: [text],
-  },
-);
+const method = shape({
+  id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
+  label: [text],
+  countries: [list(country, { nonEmpty: true, distinct: 'warn' })],
+  cutoff: [time],
+  handlingDays: [range],
+  transitDays: [range, true],
+  padding: [range],
+  price: [money],
+  timeSlot: [
+    shape(
+      {
+        hours: [int(1, 24, 'a whole number of hours'), true],
+        from: [time, true],
+        to: [time, true],
+        announced: [oneOf('day-before', 'same-day', 'on-booking')],
+      },
+      (c, o, path) => {
+        if ((o.from as string) >= (o.to as string))
+          fail(c, pointer(path, 'to'), `Must be later than "from" (${o.from as string})`, o.to);
+      },
+    ),
+  ],
+  note: [text],
+});
 
 /** Objects of a list must not share an id: products and attributes refer to them by it. */
 const uniqueIds =
@@ -346,7 +388,8 @@ const uniqueIds =
     const seen = new Set<unknown>();
     out?.forEach((item, i) => {
       const id = (item as Json).id;
-      if (seen.has(id)) fail(c, pointer(pointer(path, i), 'id'), `The id "${String(id)}" is used twice; ids must be unique`);
+      if (seen.has(id))
+        fail(c, pointer(pointer(path, i), 'id'), `The id "${String(id)}" is used twice; ids must be unique`);
       seen.add(id);
     });
     return out && c.errors.some((e) => e.path.startsWith(`${path}/`)) ? undefined : out;
@@ -355,7 +398,10 @@ const uniqueIds =
 const policyShape = shape({
   // Editors read the schema's address from here; the widgets have no use for it.
   $schema: [(c, v, path) => (typeof v === 'string' ? v : fail(c, path, 'Must be the address of the JSON Schema', v))],
-  version: [(c, v, path) => (v === 1 ? 1 : fail(c, path, 'Must be 1: this reader knows version 1 of the policy format', v)), true],
+  version: [
+    (c, v, path) => (v === 1 ? 1 : fail(c, path, 'Must be 1: this reader knows version 1 of the policy format', v)),
+    true,
+  ],
   merchant: [
     shape({
       name: [text],
@@ -381,7 +427,19 @@ const policyShape = shape({
   returns: [
     shape({
       windowDays: [int(1, MAX_DAYS, 'a whole number of days'), true],
-      fees: [(c, v, path) => (v === 'free' || v === 'customer-pays' ? v : isObject(v) ? money(c, v, path) : fail(c, path, 'Must be "free", "customer-pays" or an amount such as {"amount": 5, "currency": "EUR"}', v))],
+      fees: [
+        (c, v, path) =>
+          v === 'free' || v === 'customer-pays'
+            ? v
+            : isObject(v)
+              ? money(c, v, path)
+              : fail(
+                  c,
+                  path,
+                  'Must be "free", "customer-pays" or an amount such as {"amount": 5, "currency": "EUR"}',
+                  v,
+                ),
+      ],
       methods: [list(oneOf('mail', 'store', 'pickup'), { distinct: 'warn' })],
       condition: [oneOf('unused', 'original-packaging', 'any')],
       refund: [
@@ -411,14 +469,19 @@ const policyShape = shape({
       free: [
         (c, v, path) => {
           // One or the other: both would leave the shopper to guess which one holds.
-          if (isObject(v) && hasOwn(v, 'withinHours') && hasOwn(v, 'until')) return fail(c, path, 'Must have "until" or "withinHours", not both');
-          if (isObject(v) && hasOwn(v, 'withinHours')) return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
+          if (isObject(v) && hasOwn(v, 'withinHours') && hasOwn(v, 'until'))
+            return fail(c, path, 'Must have "until" or "withinHours", not both');
+          if (isObject(v) && hasOwn(v, 'withinHours'))
+            return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
           // A wrong "until" is reported at its own path.
           if (isObject(v) && hasOwn(v, 'until')) return shape({ until: [oneOf('shipment'), true] })(c, v, path);
           return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
         },
       ],
-      fee: [(c, v, path) => (isObject(v) && hasOwn(v, 'percent') ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path))],
+      fee: [
+        (c, v, path) =>
+          isObject(v) && hasOwn(v, 'percent') ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path),
+      ],
       channels: [list(oneOf('online', 'phone', 'store', 'email'), { distinct: 'warn' })],
       noticeDays: [days],
     }),
@@ -482,7 +545,10 @@ function holidaysRunOut(policy: Policy, now: number): Issue | undefined {
   // The command that adds them: from the year after the last one listed, two years past the dates given today.
   const years = `${Number(last.slice(0, 4)) + 1}-${Number(latest.slice(0, 4)) + 2}`;
   const command = `npx policy-explainer holidays ${policy.merchant.country ?? '<country>'} --years ${years} --write <policy file>`;
-  return { path: '/calendar/holidays', message: `The last holiday listed is ${last}: quotes after it assume no holiday; add next year's holidays (${command}).` };
+  return {
+    path: '/calendar/holidays',
+    message: `The last holiday listed is ${last}: quotes after it assume no holiday; add next year's holidays (${command}).`,
+  };
 }
 
 /**
@@ -552,10 +618,16 @@ function check(c: Checker, input: unknown, now: Date | string | undefined): Chec
   const raw = policyShape(c, value, '');
   if (!raw || c.errors.length) return { errors: c.errors, warnings: c.warnings };
   if ((raw.nonRefundable as unknown[] | undefined)?.length === 0) {
-    c.warnings.push({ path: '/nonRefundable', message: 'The list is empty, so shoppers are told it is not stated: list the items, or remove the section.' });
+    c.warnings.push({
+      path: '/nonRefundable',
+      message: 'The list is empty, so shoppers are told it is not stated: list the items, or remove the section.',
+    });
   }
   if (raw.cancellation && !Object.keys(raw.cancellation).length) {
-    c.warnings.push({ path: '/cancellation', message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.' });
+    c.warnings.push({
+      path: '/cancellation',
+      message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.',
+    });
   }
   const policy = withDefaults(raw);
   if (now !== undefined) c.warnings.push(...datedWarnings(policy, instantOf(now, policy.merchant.timeZone)));

@@ -13,7 +13,9 @@ export function returnDeadline(input: Policy | unknown, deliveredOn: LocalDate):
   if (!policy.returns) throw new PolicyError([{ path: '/returns', message: 'The policy has no returns section.' }]);
   const delivered = parseDay(deliveredOn);
   if (delivered === undefined) {
-    throw new PolicyError([{ path: '', message: `The delivery date must be a real date written YYYY-MM-DD (found "${deliveredOn}").` }]);
+    throw new PolicyError([
+      { path: '', message: `The delivery date must be a real date written YYYY-MM-DD (found "${deliveredOn}").` },
+    ]);
   }
   return isoDay(lastReturnDay(policy, delivered));
 }

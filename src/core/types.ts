@@ -71,13 +71,7 @@ export interface Returns {
   notes?: Text;
 }
 
-export type NonRefundableReason =
-  | 'hygiene'
-  | 'custom-made'
-  | 'perishable'
-  | 'sealed-media'
-  | 'final-sale'
-  | 'other';
+export type NonRefundableReason = 'hygiene' | 'custom-made' | 'perishable' | 'sealed-media' | 'final-sale' | 'other';
 
 export interface NonRefundableEntry {
   id: string;

@@ -46,7 +46,9 @@ export const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 
 /** A weekday's name ("samedi"), from a policy's `sat`. 2024-01-01 was a Monday. */
 export const weekdayName = (locale: string, day: Weekday) =>
-  intl(Intl.DateTimeFormat, locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEK.indexOf(day)));
+  intl(Intl.DateTimeFormat, locale, { weekday: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2024, 0, 1 + WEEK.indexOf(day)),
+  );
 
 const isFrench = (locale: string) => /^fr\b/i.test(locale);
 
@@ -73,7 +75,9 @@ export const formatChoices = (locale: string, items: string[]) =>
 
 /** A full date with its year ("mercredi 8 avril 2026"), for deadlines that may be months away. */
 export const formatFullDate = (locale: string, iso: LocalDate) =>
-  tidy(locale, intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' }).formatToParts(utc(iso))).join('');
+  tidy(locale, intl(Intl.DateTimeFormat, locale, { dateStyle: 'full', timeZone: 'UTC' }).formatToParts(utc(iso))).join(
+    '',
+  );
 
 export const formatMoney = (locale: string, { amount, currency }: Money) =>
   intl(Intl.NumberFormat, locale, {
@@ -89,12 +93,21 @@ export const formatMoney = (locale: string, { amount, currency }: Money) =>
 export function formatTime(locale: string, time: string): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
   if (/^es\b/i.test(locale)) {
-    return intl(Intl.DateTimeFormat, locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, h, m));
+    return intl(Intl.DateTimeFormat, locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    }).format(Date.UTC(2000, 0, 1, h, m));
   }
   return intl(Intl.DateTimeFormat, locale, { hour: 'numeric', minute: m ? '2-digit' : undefined, timeZone: 'UTC' })
     .formatToParts(Date.UTC(2000, 0, 1, h, m))
     .map((p) =>
-      p.type === 'hour' ? String(Number(p.value)) : p.type === 'literal' && p.value === ':' && isFrench(locale) ? '\u00a0h\u00a0' : p.value,
+      p.type === 'hour'
+        ? String(Number(p.value))
+        : p.type === 'literal' && p.value === ':' && isFrench(locale)
+          ? '\u00a0h\u00a0'
+          : p.value,
     )
     .join('');
 }
@@ -114,7 +127,10 @@ export function formatDuration(locale: string, totalMinutes: number): string {
   if (DurationFormat) {
     return intl(DurationFormat, locale, { style: 'short' }).format(hours ? { hours, minutes } : { minutes });
   }
-  return [hours && formatUnit(locale, hours, 'hour', 'short'), minutes && formatUnit(locale, minutes, 'minute', 'short')]
+  return [
+    hours && formatUnit(locale, hours, 'hour', 'short'),
+    minutes && formatUnit(locale, minutes, 'minute', 'short'),
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -124,7 +140,9 @@ export function formatDuration(locale: string, totalMinutes: number): string {
  * a line that ends in "rendez-" reads as a typo. The text itself is unchanged (copy, search).
  */
 export const keepCompounds = (text: string): Array<TemplateResult | string> =>
-  text.split(/(\S*[\p{L}\p{N}]-[\p{L}\p{N}]\S*)/u).map((piece, i) => (i % 2 ? html`<span class="compound">${piece}</span>` : piece));
+  text
+    .split(/(\S*[\p{L}\p{N}]-[\p{L}\p{N}]\S*)/u)
+    .map((piece, i) => (i % 2 ? html`<span class="compound">${piece}</span>` : piece));
 
 export const dateElement = (iso: LocalDate, text: string) => html`<time datetime=${iso}>${text}</time>`;
 

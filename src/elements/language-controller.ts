@@ -14,7 +14,8 @@ const refreshAll = () => connected.forEach((host) => host.requestUpdate());
 /** The element's root, its host's root, and so on out to the document. */
 function rootsAround(el: Node): Node[] {
   const roots: Node[] = [];
-  for (let root: Node | undefined = el.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode()) roots.push(root);
+  for (let root: Node | undefined = el.getRootNode(); root; root = (root as ShadowRoot).host?.getRootNode())
+    roots.push(root);
   return roots;
 }
 

@@ -13,7 +13,9 @@ export interface Strings {
  */
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: Object.fromEntries(Object.entries(bundled).map(([language, strings]) => [language, { translation: strings }])),
+  resources: Object.fromEntries(
+    Object.entries(bundled).map(([language, strings]) => [language, { translation: strings }]),
+  ),
   fallbackLng: 'en',
   initAsync: false,
   // Lit renders every value as text, so i18next must not HTML-escape it a second time.
@@ -35,7 +37,9 @@ const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
 function englishFor(group: Record<string, unknown>, key: string): string[] | undefined {
   if (typeof group[key] === 'string') return [group[key] as string];
   const family = PLURAL.exec(key)?.[1];
-  const forms = family ? Object.keys(group).filter((k) => PLURAL.exec(k)?.[1] === family && typeof group[k] === 'string') : [];
+  const forms = family
+    ? Object.keys(group).filter((k) => PLURAL.exec(k)?.[1] === family && typeof group[k] === 'string')
+    : [];
   return forms.length > 1 ? forms.map((k) => group[k] as string) : undefined;
 }
 
@@ -45,10 +49,17 @@ function englishFor(group: Record<string, unknown>, key: string): string[] | und
  * sentence that loses {{from}} would show half a window; an unknown {{x}} would show as is), with
  * no direction control left open. Each problem is added to `problems`.
  */
-function usable(strings: unknown, model: Record<string, unknown>, at: string, problems: string[]): Record<string, unknown> {
+function usable(
+  strings: unknown,
+  model: Record<string, unknown>,
+  at: string,
+  problems: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!isGroup(strings)) {
-    problems.push(`${at || 'the strings'}: must be a group of keys ({…}), not ${JSON.stringify(strings) ?? typeof strings}`);
+    problems.push(
+      `${at || 'the strings'}: must be a group of keys ({…}), not ${JSON.stringify(strings) ?? typeof strings}`,
+    );
     return out;
   }
   for (const [key, value] of Object.entries(strings)) {
@@ -63,12 +74,16 @@ function usable(strings: unknown, model: Record<string, unknown>, at: string, pr
     const faults = typeof value === 'string' ? sentenceFaults(value) : [];
     if (!sentences) problems.push(`${path}: no such key in the elements' strings`);
     else if (typeof value !== 'string' || !value.trim()) {
-      problems.push(`${path}: must be a non-empty sentence in quotes, not ${typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value).slice(0, 40)}`);
+      problems.push(
+        `${path}: must be a non-empty sentence in quotes, not ${typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value).slice(0, 40)}`,
+      );
     } else if (faults.length) problems.push(...faults.map((fault) => `${path}: ${fault}`));
     else {
       const { expected, missing, unknown } = variableDiff(value, sentences, { zero: key.endsWith('_zero') });
       if (missing.length || unknown.length) {
-        problems.push(`${path}: must use ${expected.map((v) => `{{${v}}}`).join(' ') || 'no {{variable}}'}, as in English (found ${JSON.stringify(value)})`);
+        problems.push(
+          `${path}: must use ${expected.map((v) => `{{${v}}}`).join(' ') || 'no {{variable}}'}, as in English (found ${JSON.stringify(value)})`,
+        );
       } else out[key] = value;
     }
   }
@@ -96,7 +111,9 @@ function merge(language: string, strings: unknown, replace: boolean): string[] {
 
 const report = (where: string, problems: string[]) => {
   if (problems.length) {
-    console.error(`policy-explainer: ${where}: ${problems.length} string${problems.length > 1 ? 's' : ''} left out (the current text shows instead):\n${problems.join('\n')}`);
+    console.error(
+      `policy-explainer: ${where}: ${problems.length} string${problems.length > 1 ? 's' : ''} left out (the current text shows instead):\n${problems.join('\n')}`,
+    );
   }
 };
 
@@ -126,7 +143,9 @@ export function addPageStrings(root: ParentNode = document): void {
       continue;
     }
     const problems = isGroup(languages)
-      ? Object.entries(languages).flatMap(([language, strings]) => merge(language, strings, false).map((p) => `${language}: ${p}`))
+      ? Object.entries(languages).flatMap(([language, strings]) =>
+          merge(language, strings, false).map((p) => `${language}: ${p}`),
+        )
       : ['must be an object of languages, such as {"fr": {"delivery": {"free": "…"}}}'];
     report('the data-policy-strings script', problems);
   }
@@ -144,7 +163,7 @@ export interface Language {
 
 /** The nearest `lang` attribute from the element outwards, crossing shadow roots. */
 function inheritedLang(el: Element): string {
-  for (let node: Node | null = el; node; ) {
+  for (let node: Node | null = el; node;) {
     if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
     node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentNode;
   }
@@ -163,13 +182,17 @@ export function languageOf(el: Element): Language {
     locale = 'en';
   }
   const base = locale.split('-')[0]!.toLowerCase();
-  if (![locale, base].some((l) => i18n.hasResourceBundle(l, 'translation'))) return { locale: 'en', t: i18n.getFixedT('en') };
+  if (![locale, base].some((l) => i18n.hasResourceBundle(l, 'translation')))
+    return { locale: 'en', t: i18n.getFixedT('en') };
   // i18next looks a key up in the full tag, then its base language, then English.
   const t = i18n.getFixedT(locale);
   if (!__DEV__) return { locale, t };
   // The development build names each string a language lacks (the shopper sees the English one).
   const checked = ((key: string, options?: Record<string, unknown>) => {
-    if (![locale, base].some((lng) => i18n.exists(key, { ...options, lng, fallbackLng: false })) && !warned.has(`${base}:${key}`)) {
+    if (
+      ![locale, base].some((lng) => i18n.exists(key, { ...options, lng, fallbackLng: false })) &&
+      !warned.has(`${base}:${key}`)
+    ) {
       warned.add(`${base}:${key}`);
       console.warn(`policy-explainer: "${key}" is missing in locales/${base}.json; showing the English text.`);
     }

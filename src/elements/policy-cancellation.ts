@@ -35,7 +35,9 @@ export class PolicyCancellation extends PolicyElement {
     // A free period of 0 hours is none, and a fee of 0 is none: a line about either would only puzzle.
     const freePeriod = free && !('withinHours' in free && free.withinHours === 0) ? free : undefined;
     const percent = !!fee && 'percent' in fee;
-    const feeText = fee && ('percent' in fee ? fee.percent && formatPercent(locale, fee.percent) : fee.amount && formatMoney(locale, fee));
+    const feeText =
+      fee &&
+      ('percent' in fee ? fee.percent && formatPercent(locale, fee.percent) : fee.amount && formatMoney(locale, fee));
     // Worked out whenever ordered-at is set, so that a wrong instant is reported, not ignored.
     const end = this.orderedAt ? freeCancellationEnd(policy, this.orderedAt) : undefined;
     const freeUntil = freePeriod && end;
@@ -44,21 +46,40 @@ export class PolicyCancellation extends PolicyElement {
     const left = freeUntil ? Date.parse(freeUntil) - now : 0;
     // Once the free period has ended, the fee is what applies now ("Désormais", not "Ensuite").
     const after = freeUntil && left <= 0 ? 'Now' : '';
-    const feeKey = freePeriod ? `${percent ? 'feePercent' : 'feeAmount'}${after}` : percent ? 'feeAlwaysPercent' : 'feeAlways';
+    const feeKey = freePeriod
+      ? `${percent ? 'feePercent' : 'feeAmount'}${after}`
+      : percent
+        ? 'feeAlwaysPercent'
+        : 'feeAlways';
     // Said in the past tense from the moment it ends, page open or not; looked at hourly till then.
     this.clock.at(left > 0 ? now + Math.min(left + 1, HOUR) : undefined);
 
     return html`
-      ${freePeriod
-        ? html`<p part="free">${freeUntil ? this.renderEnd(policy, freeUntil, left <= 0, { locale, t }) : 'until' in freePeriod ? t('cancellation.freeUntilShipment') : t('cancellation.freeWithin', { count: freePeriod.withinHours })}</p>`
-        : nothing}
-      ${feeText
-        ? html`<p part="fee">${t(`cancellation.${feeKey}`, { fee: feeText })}</p>
-            <p part="explanation">${t('cancellation.feeWhy')}</p>`
-        : nothing}
-      ${channels?.length
-        ? html`<p part="channels">${t('cancellation.channels', { channels: formatChoices(locale, channels.map((c) => t(`cancellation.channel_${c}`))) })}</p>`
-        : nothing}
+      ${
+        freePeriod
+          ? html`<p part="free">
+              ${freeUntil ? this.renderEnd(policy, freeUntil, left <= 0, { locale, t }) : 'until' in freePeriod ? t('cancellation.freeUntilShipment') : t('cancellation.freeWithin', { count: freePeriod.withinHours })}
+            </p>`
+          : nothing
+      }
+      ${
+        feeText
+          ? html`<p part="fee">${t(`cancellation.${feeKey}`, { fee: feeText })}</p>
+              <p part="explanation">${t('cancellation.feeWhy')}</p>`
+          : nothing
+      }
+      ${
+        channels?.length
+          ? html`<p part="channels">
+              ${t('cancellation.channels', {
+                channels: formatChoices(
+                  locale,
+                  channels.map((c) => t(`cancellation.channel_${c}`)),
+                ),
+              })}
+            </p>`
+          : nothing
+      }
       ${noticeDays ? html`<p part="notice">${t('cancellation.notice', { count: noticeDays })}</p>` : nothing}
     `;
   }
@@ -77,7 +98,11 @@ export class PolicyCancellation extends PolicyElement {
   }
 
   protected renderPlaceholder({ t }: Language) {
-    return html`<div part="loading" aria-busy="true"><p>${t('common.loading')}</p><p>&nbsp;</p><p>&nbsp;</p></div>`;
+    return html`<div part="loading" aria-busy="true">
+      <p>${t('common.loading')}</p>
+      <p>&nbsp;</p>
+      <p>&nbsp;</p>
+    </div>`;
   }
 }
 
@@ -85,5 +110,6 @@ const HOUR = 3_600_000;
 
 /** The merchant zone's name in the reader's language ("heure d'Europe centrale"). */
 const zoneName = (locale: string, timeZone: string, at: Date) =>
-  intl(Intl.DateTimeFormat, locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')
-    ?.value ?? timeZone;
+  intl(Intl.DateTimeFormat, locale, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;

@@ -7,7 +7,18 @@ import { textIn } from '../core/text.js';
 import type { DeliveryQuote, Policy } from '../core/types.js';
 import { ClockController } from './clock-controller.js';
 import {
-  dateElement, dateRange, formatDuration, formatList, formatMoney, formatTime, formatUnit, keepCompounds, ownLang, sentence, WEEK, weekdayName,
+  dateElement,
+  dateRange,
+  formatDuration,
+  formatList,
+  formatMoney,
+  formatTime,
+  formatUnit,
+  keepCompounds,
+  ownLang,
+  sentence,
+  WEEK,
+  weekdayName,
 } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
@@ -88,7 +99,10 @@ export class PolicyDeliveryWindow extends PolicyElement {
           });
     // "Jours ouvrés" are Monday to Friday: a count that takes in Saturdays (or Sundays) says so.
     const { businessDays, deliveryDays } = policy.calendar;
-    const counted = [...(method.handlingDays.max ? businessDays : []), ...(method.transitDays.max + method.padding.max ? deliveryDays : [])];
+    const counted = [
+      ...(method.handlingDays.max ? businessDays : []),
+      ...(method.transitDays.max + method.padding.max ? deliveryDays : []),
+    ];
     const kind = counted.includes('sun') ? 'WithSunday' : counted.includes('sat') ? 'WithSaturday' : '';
     const days =
       quoted.minDays === quoted.maxDays
@@ -103,50 +117,71 @@ export class PolicyDeliveryWindow extends PolicyElement {
     const slot = method.timeSlot;
     const amount = method.price?.amount ? formatMoney(locale, method.price) : undefined;
     // After the method's name, the price alone ("Livraison standard · sans frais", not "· Livraison offerte").
-    const price = method.price && (label ? amount ?? t('delivery.free') : amount ? t('delivery.price', { price: amount }) : t('delivery.freeNoLabel'));
+    const price =
+      method.price &&
+      (label
+        ? (amount ?? t('delivery.free'))
+        : amount
+          ? t('delivery.price', { price: amount })
+          : t('delivery.freeNoLabel'));
     const closed = WEEK.filter((d) => !policy.calendar.deliveryDays.includes(d));
     const padded = method.padding.min + method.padding.max > 0;
 
     return html`
-      ${label || price
-        ? html`<p part="method">
-            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0·\u00a0' : nothing}${price
-              ? html`<span part="price">${price}</span>`
-              : nothing}
-          </p>`
-        : nothing}
+      ${
+        label || price
+          ? html`<p part="method">
+              ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0·\u00a0' : nothing}${
+                price ? html`<span part="price">${price}</span>` : nothing
+              }
+            </p>`
+          : nothing
+      }
       <p part="window">${window}</p>
       <p part="days">${days}</p>
-      ${cutoff && left >= 1
-        ? html`<p part="countdown">
-            ${t('delivery.countdown', {
-              cutoff: formatTime(locale, `${twoDigits(cutoff.getHours())}:${twoDigits(cutoff.getMinutes())}`),
-              time: formatDuration(locale, left),
-            })}
-          </p>`
-        : nothing}
-      ${slot
-        ? html`<p part="slot">
-              ${t('delivery.slot', {
-                hours: formatUnit(locale, slot.hours, 'hour', 'long'),
-                from: formatTime(locale, slot.from),
-                to: formatTime(locale, slot.to),
+      ${
+        cutoff && left >= 1
+          ? html`<p part="countdown">
+              ${t('delivery.countdown', {
+                cutoff: formatTime(locale, `${twoDigits(cutoff.getHours())}:${twoDigits(cutoff.getMinutes())}`),
+                time: formatDuration(locale, left),
               })}
-              ${slot.announced ? t(`delivery.announced_${slot.announced}`) : nothing}
-            </p>
-            <p part="explanation">${t('delivery.slotWhy')}</p>`
-        : nothing}
+            </p>`
+          : nothing
+      }
+      ${
+        slot
+          ? html`<p part="slot">
+                ${t('delivery.slot', {
+                  hours: formatUnit(locale, slot.hours, 'hour', 'long'),
+                  from: formatTime(locale, slot.from),
+                  to: formatTime(locale, slot.to),
+                })}
+                ${slot.announced ? t(`delivery.announced_${slot.announced}`) : nothing}
+              </p>
+              <p part="explanation">${t('delivery.slotWhy')}</p>`
+          : nothing
+      }
       ${note ? html`<p part="note" lang=${ownLang(note, locale)}>${keepCompounds(note.text)}</p>` : nothing}
       <details part="why">
         <summary>${t('delivery.whyTitle')}</summary>
         <p part="explanation">
-          ${actual.minDays === actual.maxDays
-            ? t('delivery.whyExact', { count: actual.maxDays })
-            : t('delivery.why', { min: actual.minDays, count: actual.maxDays })}
+          ${
+            actual.minDays === actual.maxDays
+              ? t('delivery.whyExact', { count: actual.maxDays })
+              : t('delivery.why', { min: actual.minDays, count: actual.maxDays })
+          }
           ${padded ? t('delivery.whyMargin') : nothing}
-          ${closed.length
-            ? t('delivery.whyClosed', { days: formatList(locale, closed.map((d) => weekdayName(locale, d))) })
-            : t('delivery.whyHolidays')}
+          ${
+            closed.length
+              ? t('delivery.whyClosed', {
+                  days: formatList(
+                    locale,
+                    closed.map((d) => weekdayName(locale, d)),
+                  ),
+                })
+              : t('delivery.whyHolidays')
+          }
         </p>
       </details>
     `;

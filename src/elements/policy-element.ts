@@ -1,4 +1,13 @@
-import { LitElement, css, html, nothing, type CSSResult, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  css,
+  html,
+  nothing,
+  type CSSResult,
+  type CSSResultGroup,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { datedWarnings, PolicyError } from '../core/parse.js';
 import type { Issue, Policy } from '../core/types.js';
@@ -8,9 +17,7 @@ import type { Language } from './localize.js';
 import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
 
 type Status =
-  | { name: 'loading' }
-  | { name: 'ready'; policy: Policy }
-  | { name: 'failed'; issues: Issue[]; policyUrl?: string };
+  { name: 'loading' } | { name: 'ready'; policy: Policy } | { name: 'failed'; issues: Issue[]; policyUrl?: string };
 
 /** The `{path, message}` list of a failure: a PolicyError's own, else the exception's message. */
 function issuesOf(e: unknown): Issue[] {
@@ -76,8 +83,13 @@ function logWarnings(warnings: Issue[]) {
     console.warn(`policy-explainer: ${w.path} ${w.message}`);
   }
   if (unknown.length > UNKNOWN_NAMED) {
-    const first = unknown.slice(0, UNKNOWN_NAMED).map((w) => w.path).join(', ');
-    console.warn(`policy-explainer: ${unknown.length.toLocaleString('en')} unknown fields are ignored; the first ${UNKNOWN_NAMED}: ${first}.`);
+    const first = unknown
+      .slice(0, UNKNOWN_NAMED)
+      .map((w) => w.path)
+      .join(', ');
+    console.warn(
+      `policy-explainer: ${unknown.length.toLocaleString('en')} unknown fields are ignored; the first ${UNKNOWN_NAMED}: ${first}.`,
+    );
   }
 }
 
@@ -107,7 +119,8 @@ function sheetsFor(doc: Document, styles: readonly (CSSResult | CSSStyleSheet)[]
     let sheet = made.get(key);
     if (!sheet) {
       let css = '';
-      if (style instanceof CSSStyleSheet) for (let r = 0; r < style.cssRules.length; r++) css += `${style.cssRules[r]!.cssText}\n`;
+      if (style instanceof CSSStyleSheet)
+        for (let r = 0; r < style.cssRules.length; r++) css += `${style.cssRules[r]!.cssText}\n`;
       else css = style.cssText;
       sheet = new View.CSSStyleSheet();
       sheet.replaceSync(css);
@@ -276,7 +289,12 @@ export abstract class PolicyElement extends LitElement {
     if (this.updatesInARow++ === 0) realSetTimeout(() => (this.updatesInARow = 0));
     if (this.updatesInARow <= MAX_UPDATES_IN_A_ROW) return super.shouldUpdate(changed);
     if (!this.looping) {
-      this.looping = [{ path: '', message: `The element was updated ${MAX_UPDATES_IN_A_ROW} times in a row without a pause, so it stopped: something on the page keeps changing it.` }];
+      this.looping = [
+        {
+          path: '',
+          message: `The element was updated ${MAX_UPDATES_IN_A_ROW} times in a row without a pause, so it stopped: something on the page keeps changing it.`,
+        },
+      ];
       // One last render, after a pause: the fallback.
       realSetTimeout(() => this.requestUpdate());
     }
@@ -296,9 +314,12 @@ export abstract class PolicyElement extends LitElement {
     const inline = this.querySelector(':scope > script[type="application/json"]');
     try {
       if (this.policy !== undefined) return this.accept(this.policy);
-      if (inline) return this.accept(parseJson(inline.textContent ?? '', 'the inline <script type="application/json">'));
+      if (inline)
+        return this.accept(parseJson(inline.textContent ?? '', 'the inline <script type="application/json">'));
       if (!this.src) {
-        throw new PolicyError([{ path: '', message: 'No policy given: set src, the policy property, or an inline JSON script.' }]);
+        throw new PolicyError([
+          { path: '', message: 'No policy given: set src, the policy property, or an inline JSON script.' },
+        ]);
       }
       this.status = { name: 'loading' };
       warmUp(this.language.current.locale);
@@ -321,9 +342,13 @@ export abstract class PolicyElement extends LitElement {
     // The warnings that depend on the date quote every method: not worth delaying the first render for.
     if (policy && !dated.has(policy)) {
       dated.add(policy);
-      whenIdle(() => datedWarnings(policy, Date.now()).forEach((w) => console.warn(`policy-explainer: ${w.path} ${w.message}`)));
+      whenIdle(() =>
+        datedWarnings(policy, Date.now()).forEach((w) => console.warn(`policy-explainer: ${w.path} ${w.message}`)),
+      );
     }
-    this.status = policy ? { name: 'ready', policy } : { name: 'failed', issues: errors, policyUrl: salvagePolicyUrl(raw) };
+    this.status = policy
+      ? { name: 'ready', policy }
+      : { name: 'failed', issues: errors, policyUrl: salvagePolicyUrl(raw) };
   }
 
   private reject(e: unknown) {
@@ -389,7 +414,12 @@ export abstract class PolicyElement extends LitElement {
     if (!issues && !this.shown) return;
     if (!issues && !this.renderRoot.textContent?.trim()) {
       // Nothing to read, yet "ready": a built-in the page broke emptied what was rendered.
-      this.blank = [{ path: '', message: 'The element rendered no text: a script on the page may have changed a built-in function.' }];
+      this.blank = [
+        {
+          path: '',
+          message: 'The element rendered no text: a script on the page may have changed a built-in function.',
+        },
+      ];
       this.requestUpdate();
       return;
     }
@@ -402,7 +432,8 @@ export abstract class PolicyElement extends LitElement {
     if (key === this.reported) return;
     this.reported = key;
     try {
-      if (issues) console.error(`policy-explainer: ${issues.map((i) => `${i.path || '(policy)'} ${i.message}`).join('\n')}`);
+      if (issues)
+        console.error(`policy-explainer: ${issues.map((i) => `${i.path || '(policy)'} ${i.message}`).join('\n')}`);
     } catch {
       // A built-in the page broke: the event still goes out.
     }

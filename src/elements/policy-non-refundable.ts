@@ -46,7 +46,9 @@ export class PolicyNonRefundable extends PolicyElement {
     const all = policy.nonRefundable!;
     const entries = this.category ? all.filter((e) => e.id === this.category) : all;
     if (!entries.length) {
-      console.warn(`policy-explainer: the policy has no non-refundable entry "${this.category}" (it has ${all.map((e) => `"${e.id}"`).join(', ')}).`);
+      console.warn(
+        `policy-explainer: the policy has no non-refundable entry "${this.category}" (it has ${all.map((e) => `"${e.id}"`).join(', ')}).`,
+      );
       return html``;
     }
     this.shown = { entries: entries.map((e) => e.id) };
@@ -60,13 +62,21 @@ export class PolicyNonRefundable extends PolicyElement {
       return html`<div part="entry">
         <p part="title">${t('nonRefundable.title')}</p>
         <p part="items" lang=${ownLang(items, locale)}>${keepCompounds(items.text)}</p>
-        <p part="explanation" lang=${ownLang(own, locale)}>${own ? keepCompounds(own.text) : t(`nonRefundable.reason_${e.reason}`)}</p>
+        <p part="explanation" lang=${ownLang(own, locale)}>
+          ${own ? keepCompounds(own.text) : t(`nonRefundable.reason_${e.reason}`)}
+        </p>
       </div>`;
     })}${needsLink ? policyLink(language, policyUrl) : nothing}`;
   }
 
   protected renderPlaceholder() {
     // A single product's notice: reserve its three lines only when one is expected.
-    return this.category ? html`<div part="loading" aria-busy="true"><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p></div>` : nothing;
+    return this.category
+      ? html`<div part="loading" aria-busy="true">
+          <p>&nbsp;</p>
+          <p>&nbsp;</p>
+          <p>&nbsp;</p>
+        </div>`
+      : nothing;
   }
 }

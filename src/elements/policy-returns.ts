@@ -5,7 +5,16 @@ import { returnDeadline } from '../core/returns.js';
 import { textIn } from '../core/text.js';
 import type { Policy } from '../core/types.js';
 import { ClockController } from './clock-controller.js';
-import { dateElement, formatChoices, formatFullDate, formatMoney, formatPercent, keepCompounds, ownLang, sentence } from './format.js';
+import {
+  dateElement,
+  formatChoices,
+  formatFullDate,
+  formatMoney,
+  formatPercent,
+  keepCompounds,
+  ownLang,
+  sentence,
+} from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement } from './policy-element.js';
 
@@ -59,13 +68,24 @@ export class PolicyReturns extends PolicyElement {
 
     return html`
       <p part="headline">${t(free ? 'returns.headlineFree' : 'returns.headline', { count: returns.windowDays })}</p>
-      ${deadline
-        ? html`<p part="deadline">
-            ${sentence((m) => t(passed ? 'returns.deadlinePassed' : 'returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
-          </p>`
-        : nothing}
+      ${
+        deadline
+          ? html`<p part="deadline">
+              ${sentence((m) => t(passed ? 'returns.deadlinePassed' : 'returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
+            </p>`
+          : nothing
+      }
       ${line('explanation', t('returns.counted'))}
-      ${line('how', returns.methods?.length && t('returns.how', { methods: formatChoices(locale, returns.methods.map((m) => t(`returns.method_${m}`))) }))}
+      ${line(
+        'how',
+        returns.methods?.length &&
+          t('returns.how', {
+            methods: formatChoices(
+              locale,
+              returns.methods.map((m) => t(`returns.method_${m}`)),
+            ),
+          }),
+      )}
       ${line('fees', typeof fees === 'object' && !free ? t('returns.feesAmount', { price: formatMoney(locale, fees) }) : fees === 'customer-pays' && t('returns.fees_customer-pays'))}
       ${line('condition', returns.condition && t(`returns.condition_${returns.condition}`))}
       ${line('refund', refund?.method && t(`returns.refund_${refund.method}`))}
@@ -76,6 +96,10 @@ export class PolicyReturns extends PolicyElement {
   }
 
   protected renderPlaceholder({ t }: Language) {
-    return html`<div part="loading" aria-busy="true"><p part="headline">${t('common.loading')}</p><p>&nbsp;</p><p>&nbsp;</p></div>`;
+    return html`<div part="loading" aria-busy="true">
+      <p part="headline">${t('common.loading')}</p>
+      <p>&nbsp;</p>
+      <p>&nbsp;</p>
+    </div>`;
   }
 }

@@ -34,7 +34,9 @@ const READABLE = /^(application\/(json|octet-stream)|text\/(json|plain)|[\w.+-]+
 async function readLimited(response: Response, url: string): Promise<string> {
   const { maxBytes } = fetchLimits;
   const tooLarge = () =>
-    failure(`The policy at ${url} is larger than ${maxBytes / 1_000_000} MB (${maxBytes} bytes); a policy file is a few kilobytes.`);
+    failure(
+      `The policy at ${url} is larger than ${maxBytes / 1_000_000} MB (${maxBytes} bytes); a policy file is a few kilobytes.`,
+    );
   if (Number(response.headers.get('content-length')) > maxBytes) throw tooLarge();
   if (!response.body) return response.text();
   // Counted as it comes, for a server that sends no length (or a wrong one): never more kept than allowed.

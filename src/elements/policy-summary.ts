@@ -28,9 +28,34 @@ const contain = (e: Event) => e.stopPropagation();
 
 /** Every part of the sections, so that `policy-summary::part(window)` styles them too. */
 const PARTS = [
-  'window', 'days', 'countdown', 'method', 'label', 'price', 'slot', 'note', 'explanation', 'why',
-  'headline', 'deadline', 'how', 'fees', 'condition', 'refund', 'refund-delay', 'restocking',
-  'entry', 'title', 'items', 'free', 'fee', 'channels', 'notice', 'fallback', 'link', 'loading',
+  'window',
+  'days',
+  'countdown',
+  'method',
+  'label',
+  'price',
+  'slot',
+  'note',
+  'explanation',
+  'why',
+  'headline',
+  'deadline',
+  'how',
+  'fees',
+  'condition',
+  'refund',
+  'refund-delay',
+  'restocking',
+  'entry',
+  'title',
+  'items',
+  'free',
+  'fee',
+  'channels',
+  'notice',
+  'fallback',
+  'link',
+  'loading',
 ].join(', ');
 
 /**
@@ -92,32 +117,53 @@ export class PolicySummary extends PolicyElement {
     const asked = this.sections?.split(/\s+/).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
     const shown = asked?.length ? asked : SECTIONS.filter((s) => hasContent(policy[s]));
     this.shown = { sections: shown };
-    return html`<div part="sections">${shown.map(
-      (s) => html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${this.relayError}>
-        ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
-      </section>`,
-    )}</div>`;
+    return html`<div part="sections">
+      ${shown.map(
+        (s) =>
+          html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${this.relayError}>
+            ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
+          </section>`,
+      )}
+    </div>`;
   }
 
   /** A section that cannot be shown is the page's business too: its error leaves as the summary's. */
   private relayError = (e: Event) => {
     e.stopPropagation();
-    this.dispatchEvent(new CustomEvent('policy-error', { detail: (e as CustomEvent).detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('policy-error', { detail: (e as CustomEvent).detail, bubbles: true, composed: true }),
+    );
   };
 
   private renderSection(section: Section, policy: Policy) {
     switch (section) {
       case 'delivery':
-        return html`<div part="options">${this.methodsShown(policy).map(
-          (method) =>
-            html`<policy-delivery-window part="option" exportparts=${PARTS} .policy=${policy} .method=${method} .country=${this.country}></policy-delivery-window>`,
-        )}</div>`;
+        return html`<div part="options">
+          ${this.methodsShown(policy).map(
+            (method) =>
+              html`<policy-delivery-window
+                part="option"
+                exportparts=${PARTS}
+                .policy=${policy}
+                .method=${method}
+                .country=${this.country}
+              ></policy-delivery-window>`,
+          )}
+        </div>`;
       case 'returns':
-        return html`<policy-returns exportparts=${PARTS} .policy=${policy} .deliveredOn=${this.deliveredOn}></policy-returns>`;
+        return html`<policy-returns
+          exportparts=${PARTS}
+          .policy=${policy}
+          .deliveredOn=${this.deliveredOn}
+        ></policy-returns>`;
       case 'nonRefundable':
         return html`<policy-non-refundable exportparts=${PARTS} .policy=${policy}></policy-non-refundable>`;
       case 'cancellation':
-        return html`<policy-cancellation exportparts=${PARTS} .policy=${policy} .orderedAt=${this.orderedAt}></policy-cancellation>`;
+        return html`<policy-cancellation
+          exportparts=${PARTS}
+          .policy=${policy}
+          .orderedAt=${this.orderedAt}
+        ></policy-cancellation>`;
     }
   }
 
@@ -128,7 +174,9 @@ export class PolicySummary extends PolicyElement {
   private methodsShown(policy: Policy): Array<string | undefined> {
     if (this.method) return [this.method];
     const country = this.country?.toUpperCase();
-    const serving = (policy.delivery?.methods ?? []).filter((m) => !country || !m.countries || m.countries.includes(country));
+    const serving = (policy.delivery?.methods ?? []).filter(
+      (m) => !country || !m.countries || m.countries.includes(country),
+    );
     return serving.length ? serving.map((m) => m.id) : [undefined];
   }
 

@@ -6,7 +6,8 @@
  * and an exception. Its Lit gets an unused stand-in instead, and the page's factory is put back at
  * once. (A page that also runs its own copy of Lit needs 'allow-duplicates': see docs/elements.md.)
  */
-const factory = (globalThis as { trustedTypes?: { createPolicy: (name: string, rules: object) => unknown } }).trustedTypes;
+const factory = (globalThis as { trustedTypes?: { createPolicy: (name: string, rules: object) => unknown } })
+  .trustedTypes;
 if (factory && typeof customElements !== 'undefined' && customElements.get('policy-delivery-window')) {
   const createPolicy = factory.createPolicy;
   const own = Object.hasOwn(factory, 'createPolicy');
@@ -15,6 +16,10 @@ if (factory && typeof customElements !== 'undefined' && customElements.get('poli
     if (own) factory.createPolicy = createPolicy;
     else delete (factory as Partial<typeof factory>).createPolicy;
     // Never used: this copy renders nothing, its elements being the other copy's.
-    return { createHTML: () => { throw new TypeError('policy-explainer: a second copy of the bundle does not render.'); } };
+    return {
+      createHTML: () => {
+        throw new TypeError('policy-explainer: a second copy of the bundle does not render.');
+      },
+    };
   };
 }

@@ -10,7 +10,8 @@ import { parsePolicy, quoteDelivery, returnDeadline } from '../../src/core/index
 import type { DeliveryQuote } from '../../src/core/index.js';
 
 type Json = Record<string, any>;
-const full = (): Json => JSON.parse(readFileSync(new URL('../fixtures/examples/policy-full.json', import.meta.url), 'utf8')) as Json;
+const full = (): Json =>
+  JSON.parse(readFileSync(new URL('../fixtures/examples/policy-full.json', import.meta.url), 'utf8')) as Json;
 
 /**
  * A policy whose dates depend on everything: a cutoff, holidays inside the window, weekends. A new
@@ -19,7 +20,11 @@ const full = (): Json => JSON.parse(readFileSync(new URL('../fixtures/examples/p
 const fresh = () =>
   parsePolicy({
     ...full(),
-    calendar: { businessDays: ['mon', 'tue', 'wed', 'thu', 'fri'], deliveryDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], holidays: ['2026-12-24', '2026-12-25', '2026-12-28', '2027-01-01'] },
+    calendar: {
+      businessDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      deliveryDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      holidays: ['2026-12-24', '2026-12-25', '2026-12-28', '2027-01-01'],
+    },
   });
 const policy = fresh();
 const NOW = '2026-12-22T13:00:00+01:00';
@@ -32,7 +37,14 @@ const TAMPERS: Tamper[] = [
   ['Array.prototype.map = () => []', Array.prototype, 'map', () => []],
   ['Array.prototype.map throws', Array.prototype, 'map', throwing],
   ['Array.prototype.filter = () => []', Array.prototype, 'filter', () => []],
-  ['Array.prototype.sort reverses', Array.prototype, 'sort', function (this: unknown[]) { return this.reverse(); }],
+  [
+    'Array.prototype.sort reverses',
+    Array.prototype,
+    'sort',
+    function (this: unknown[]) {
+      return this.reverse();
+    },
+  ],
   ['Array.prototype.indexOf = () => 0', Array.prototype, 'indexOf', () => 0],
   ['Array.prototype.find = () => undefined', Array.prototype, 'find', () => undefined],
   ['Array.prototype.at = () => 0', Array.prototype, 'at', () => 0],
@@ -50,14 +62,23 @@ const TAMPERS: Tamper[] = [
   ['Math.floor = Math.ceil', Math, 'floor', Math.ceil],
   ['Math.max = () => 0', Math, 'max', () => 0],
   ['Number = () => 0', globalThis, 'Number', () => 0],
-  ['Intl.DateTimeFormat.prototype.format = () => "GMT+05:00"', Intl.DateTimeFormat.prototype, 'format', () => 'GMT+05:00'],
+  [
+    'Intl.DateTimeFormat.prototype.format = () => "GMT+05:00"',
+    Intl.DateTimeFormat.prototype,
+    'format',
+    () => 'GMT+05:00',
+  ],
 ];
 
 /** `work`'s result (or the error it threw) with `key` of `target` replaced, then put back. */
 function broken<T>([, target, key, replacement]: Tamper, work: () => T): { value?: T; error?: unknown } {
   const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
   const { configurable, enumerable } = descriptor;
-  Object.defineProperty(target, key, descriptor.get ? { configurable, enumerable, get: () => replacement } : { ...descriptor, value: replacement });
+  Object.defineProperty(
+    target,
+    key,
+    descriptor.get ? { configurable, enumerable, get: () => replacement } : { ...descriptor, value: replacement },
+  );
   try {
     return { value: work() };
   } catch (error) {

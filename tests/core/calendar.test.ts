@@ -9,7 +9,7 @@ const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 function stepByStep(days: OpenDays, d: Day, n: number): string {
   let current = d;
   if (n === 0) while (!days.has(current)) current = nextDay(current);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     current = nextDay(current);
     if (days.has(current)) counted++;
   }
@@ -39,8 +39,17 @@ describe('OpenDays.advance', () => {
     const holidays = Array.from({ length: 1100 }, (_, i) => isoDay(nextDay(parseDay('2026-03-10')!, i)));
     for (const weekdays of [['mon'], ['sat', 'sun'], WEEKDAYS] as Weekday[][]) {
       const days = new OpenDays(weekdays, holidays);
-      for (const [from, n] of [['2026-03-02', 0], ['2026-03-02', 1], ['2026-03-02', 40], ['2026-06-01', 0], ['2026-06-01', 3], ['2029-03-12', 0]] as const) {
-        expect(isoDay(days.advance(parseDay(from)!, n)), `${weekdays} ${from} + ${n}`).toBe(stepByStep(days, parseDay(from)!, n));
+      for (const [from, n] of [
+        ['2026-03-02', 0],
+        ['2026-03-02', 1],
+        ['2026-03-02', 40],
+        ['2026-06-01', 0],
+        ['2026-06-01', 3],
+        ['2029-03-12', 0],
+      ] as const) {
+        expect(isoDay(days.advance(parseDay(from)!, n)), `${weekdays} ${from} + ${n}`).toBe(
+          stepByStep(days, parseDay(from)!, n),
+        );
       }
     }
   }, 60_000);

@@ -24,7 +24,9 @@ const cases = readdirSync(fixtures)
 const PARIS = {
   version: 1,
   merchant: { timeZone: 'Europe/Paris' },
-  delivery: { methods: [{ id: 'standard', cutoff: '14:00', transitDays: { min: 1, max: 1 }, padding: { min: 1, max: 2 } }] },
+  delivery: {
+    methods: [{ id: 'standard', cutoff: '14:00', transitDays: { min: 1, max: 1 }, padding: { min: 1, max: 2 } }],
+  },
 };
 const BEFORE_CUTOFF = Date.parse('2026-04-20T13:59:00+02:00');
 
@@ -74,7 +76,11 @@ describe.each(ZONES)('with the machine in %s', (zone) => {
       install(BEFORE_CUTOFF);
       const { quoteDelivery } = await loadCore();
       const quote = quoteDelivery(PARIS);
-      expect([quote.received, quote.quoted.earliest, quote.quoted.latest]).toEqual(['2026-04-20', '2026-04-22', '2026-04-23']);
+      expect([quote.received, quote.quoted.earliest, quote.quoted.latest]).toEqual([
+        '2026-04-20',
+        '2026-04-22',
+        '2026-04-23',
+      ]);
       expect(quote.cutoff).toBe('2026-04-20T12:00:00.000Z');
     });
 

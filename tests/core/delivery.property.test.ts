@@ -161,7 +161,7 @@ function reference(policy: RawPolicy, methodId: string | undefined, now: number)
   const advance = (d: DayNumber, n: number, open: (d: DayNumber) => boolean) => {
     let current = d;
     if (n === 0) while (!open(current)) current++;
-    for (let counted = 0; counted < n; ) if (open(++current)) counted++;
+    for (let counted = 0; counted < n;) if (open(++current)) counted++;
     return current;
   };
 
@@ -218,7 +218,9 @@ const hhmm = (totalMinutes: number) =>
   `${String(Math.floor(totalMinutes / 60)).padStart(2, '0')}:${String(totalMinutes % 60).padStart(2, '0')}`;
 
 const rangeArb = (maxMin: number, maxSpread: number) =>
-  fc.record({ min: fc.nat(maxMin), spread: fc.nat(maxSpread) }).map(({ min, spread }): RawRange => ({ min, max: min + spread }));
+  fc
+    .record({ min: fc.nat(maxMin), spread: fc.nat(maxSpread) })
+    .map(({ min, spread }): RawRange => ({ min, max: min + spread }));
 
 const paddingArb = fc.oneof(fc.constant<RawRange>({ min: 0, max: 0 }), rangeArb(3, 3));
 const weekdaysArb = fc.shuffledSubarray([...WEEKDAYS], { minLength: 1 });
@@ -261,19 +263,25 @@ function scenarioArb(instant: fc.Arbitrary<{ zone: string; now: number; cutoff?:
         { requiredKeys: ['holidayOffsets', 'methodCount', 'methodPick'] },
       )
       .chain((c) =>
-        fc.tuple(...Array.from({ length: c.methodCount }, (_, i) => methodArb(`m${i}`, cutoffArb))).map((methods): Scenario => {
-          const anchor = Math.floor(now / DAY);
-          const calendar: NonNullable<RawPolicy['calendar']> = {};
-          if (c.businessDays) calendar.businessDays = c.businessDays;
-          if (c.deliveryDays) calendar.deliveryDays = c.deliveryDays;
-          if (c.holidayOffsets.length) calendar.holidays = c.holidayOffsets.map((o) => iso(anchor + o));
-          const delivery: RawPolicy['delivery'] = { methods };
-          if (c.padding) delivery.padding = c.padding;
-          const policy: RawPolicy = { version: 1, merchant: { timeZone: zone }, delivery };
-          // No calendar section at all is the defaults too.
-          if (Object.keys(calendar).length) policy.calendar = calendar;
-          return { policy, now, ...(c.methodPick === undefined ? {} : { method: `m${c.methodPick % c.methodCount}` }) };
-        }),
+        fc
+          .tuple(...Array.from({ length: c.methodCount }, (_, i) => methodArb(`m${i}`, cutoffArb)))
+          .map((methods): Scenario => {
+            const anchor = Math.floor(now / DAY);
+            const calendar: NonNullable<RawPolicy['calendar']> = {};
+            if (c.businessDays) calendar.businessDays = c.businessDays;
+            if (c.deliveryDays) calendar.deliveryDays = c.deliveryDays;
+            if (c.holidayOffsets.length) calendar.holidays = c.holidayOffsets.map((o) => iso(anchor + o));
+            const delivery: RawPolicy['delivery'] = { methods };
+            if (c.padding) delivery.padding = c.padding;
+            const policy: RawPolicy = { version: 1, merchant: { timeZone: zone }, delivery };
+            // No calendar section at all is the defaults too.
+            if (Object.keys(calendar).length) policy.calendar = calendar;
+            return {
+              policy,
+              now,
+              ...(c.methodPick === undefined ? {} : { method: `m${c.methodPick % c.methodCount}` }),
+            };
+          }),
       );
   });
 }
@@ -302,7 +310,10 @@ const nearChange = fc
     return { zone, now: change + delta * 1000, cutoff };
   });
 
-const anyScenario = fc.oneof({ arbitrary: scenarioArb(anyInstant), weight: 3 }, { arbitrary: scenarioArb(nearChange), weight: 1 });
+const anyScenario = fc.oneof(
+  { arbitrary: scenarioArb(anyInstant), weight: 3 },
+  { arbitrary: scenarioArb(nearChange), weight: 1 },
+);
 
 const quote = (s: Scenario, now: number = s.now) =>
   quoteDelivery(parsePolicy(s.policy), { now: new Date(now), ...(s.method === undefined ? {} : { method: s.method }) });
@@ -310,104 +321,123 @@ const quote = (s: Scenario, now: number = s.now) =>
 // ---- the properties ----
 
 describe('quoteDelivery, over random policies, instants and merchant zones', () => {
-  it('agrees with an independent reference implementation of the spec', () => {
-    fc.assert(
-      fc.property(anyScenario, (s) => {
-        const fromParsed = quote(s);
-        expect(fromParsed).toEqual(reference(s.policy, s.method, s.now));
-        // A raw policy object, and `now` as an ISO string, give the same answer.
-        expect(quoteDelivery(s.policy, { now: new Date(s.now).toISOString(), ...(s.method ? { method: s.method } : {}) })).toEqual(fromParsed);
-      }),
-      runs(RUNS.reference),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'agrees with an independent reference implementation of the spec',
+    () => {
+      fc.assert(
+        fc.property(anyScenario, (s) => {
+          const fromParsed = quote(s);
+          expect(fromParsed).toEqual(reference(s.policy, s.method, s.now));
+          // A raw policy object, and `now` as an ISO string, give the same answer.
+          expect(
+            quoteDelivery(s.policy, { now: new Date(s.now).toISOString(), ...(s.method ? { method: s.method } : {}) }),
+          ).toEqual(fromParsed);
+        }),
+        runs(RUNS.reference),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('keeps the honest-padding invariants', () => {
-    fc.assert(
-      fc.property(anyScenario, (s) => {
-        const q = quote(s);
-        const { m, handling, transit, padding } = figures(s.policy, s.method);
-        const { timeZone } = s.policy.merchant;
-        const businessWeekdays = s.policy.calendar?.businessDays ?? MON_FRI;
-        const deliveryWeekdays = s.policy.calendar?.deliveryDays ?? businessWeekdays;
-        const holidays = s.policy.calendar?.holidays ?? [];
-        const isDelivery = (date: string) => deliveryWeekdays.includes(weekdayOf(dayOf(date))) && !holidays.includes(date);
-        const isBusiness = (date: string) => businessWeekdays.includes(weekdayOf(dayOf(date))) && !holidays.includes(date);
+  it(
+    'keeps the honest-padding invariants',
+    () => {
+      fc.assert(
+        fc.property(anyScenario, (s) => {
+          const q = quote(s);
+          const { m, handling, transit, padding } = figures(s.policy, s.method);
+          const { timeZone } = s.policy.merchant;
+          const businessWeekdays = s.policy.calendar?.businessDays ?? MON_FRI;
+          const deliveryWeekdays = s.policy.calendar?.deliveryDays ?? businessWeekdays;
+          const holidays = s.policy.calendar?.holidays ?? [];
+          const isDelivery = (date: string) =>
+            deliveryWeekdays.includes(weekdayOf(dayOf(date))) && !holidays.includes(date);
+          const isBusiness = (date: string) =>
+            businessWeekdays.includes(weekdayOf(dayOf(date))) && !holidays.includes(date);
 
-        // Never promise sooner than possible; windows are in order.
-        expect(q.quoted.earliest >= q.actual.earliest).toBe(true);
-        expect(q.quoted.latest >= q.actual.latest).toBe(true);
-        expect(q.quoted.earliest <= q.quoted.latest).toBe(true);
-        expect(q.actual.earliest <= q.actual.latest).toBe(true);
-        for (const date of [q.quoted.earliest, q.quoted.latest, q.actual.earliest, q.actual.latest]) {
-          expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-          expect(isDelivery(date), `${date} is a delivery day`).toBe(true);
-        }
+          // Never promise sooner than possible; windows are in order.
+          expect(q.quoted.earliest >= q.actual.earliest).toBe(true);
+          expect(q.quoted.latest >= q.actual.latest).toBe(true);
+          expect(q.quoted.earliest <= q.quoted.latest).toBe(true);
+          expect(q.actual.earliest <= q.actual.latest).toBe(true);
+          for (const date of [q.quoted.earliest, q.quoted.latest, q.actual.earliest, q.actual.latest]) {
+            expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            expect(isDelivery(date), `${date} is a delivery day`).toBe(true);
+          }
 
-        // R is a business day, not before the merchant's local date of the order.
-        const today = iso(reading(s.now, timeZone).day);
-        expect(isBusiness(q.received), `${q.received} is a business day`).toBe(true);
-        expect(q.received >= today).toBe(true);
+          // R is a business day, not before the merchant's local date of the order.
+          const today = iso(reading(s.now, timeZone).day);
+          expect(isBusiness(q.received), `${q.received} is a business day`).toBe(true);
+          expect(q.received >= today).toBe(true);
 
-        // Day counts, step 6, and the actual window's counts.
-        expect(q.method).toBe(m.id);
-        expect(q.quoted.minDays).toBe(handling.min + transit.min + padding.min);
-        expect(q.quoted.maxDays).toBe(handling.max + transit.max + padding.max);
-        expect(q.actual.minDays).toBe(handling.min + transit.min);
-        expect(q.actual.maxDays).toBe(handling.max + transit.max);
+          // Day counts, step 6, and the actual window's counts.
+          expect(q.method).toBe(m.id);
+          expect(q.quoted.minDays).toBe(handling.min + transit.min + padding.min);
+          expect(q.quoted.maxDays).toBe(handling.max + transit.max + padding.max);
+          expect(q.actual.minDays).toBe(handling.min + transit.min);
+          expect(q.actual.maxDays).toBe(handling.max + transit.max);
 
-        // `cutoff` only when the method has one and R is today; then a later instant of the same local
-        // day. A local day lasts up to 25 hours (the night the clocks go back), hence not "24".
-        if (m.cutoff && q.received === today) {
-          expect(q.cutoff).toBeDefined();
-          const cutoff = Date.parse(q.cutoff!);
-          expect(cutoff).toBeGreaterThan(s.now);
-          expect(cutoff - s.now).toBeLessThanOrEqual(25 * HOUR);
-          expect(iso(reading(cutoff - 1, timeZone).day)).toBe(today);
-        } else {
-          expect(q.cutoff).toBeUndefined();
-        }
-      }),
-      runs(RUNS.invariants),
-    );
-  }, PROPERTY_TIMEOUT);
+          // `cutoff` only when the method has one and R is today; then a later instant of the same local
+          // day. A local day lasts up to 25 hours (the night the clocks go back), hence not "24".
+          if (m.cutoff && q.received === today) {
+            expect(q.cutoff).toBeDefined();
+            const cutoff = Date.parse(q.cutoff!);
+            expect(cutoff).toBeGreaterThan(s.now);
+            expect(cutoff - s.now).toBeLessThanOrEqual(25 * HOUR);
+            expect(iso(reading(cutoff - 1, timeZone).day)).toBe(today);
+          } else {
+            expect(q.cutoff).toBeUndefined();
+          }
+        }),
+        runs(RUNS.invariants),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('never gives an order one minute before the cutoff a later window than one placed one minute after it', () => {
-    const withCutoff = fc
-      .tuple(anyScenario, fc.integer({ min: 0, max: 24 * 60 - 1 }))
-      .map(([s, minutes]): Scenario => ({
-        ...s,
-        policy: {
-          ...s.policy,
-          delivery: { ...s.policy.delivery, methods: s.policy.delivery.methods.map((m) => ({ ...m, cutoff: m.cutoff ?? hhmm(minutes) })) },
-        },
-      }));
-    fc.assert(
-      fc.property(withCutoff, (s) => {
-        const { timeZone } = s.policy.merchant;
-        const cutoff = seconds(figures(s.policy, s.method).m.cutoff!);
-        const day = reading(s.now, timeZone).day;
-        // The first instant of the order's local day at which the clock reads the cutoff or later.
-        // 26 hours earlier the clock read an earlier day: clocks go back by an hour at most.
-        const boundary = firstInstantPast(s.now - 26 * HOUR, timeZone, day, cutoff);
-        const before = quote(s, boundary - MINUTE);
-        const after = quote(s, boundary + MINUTE);
-        expect(before.received <= after.received).toBe(true);
-        for (const w of ['actual', 'quoted'] as const) {
-          expect(before[w].earliest <= after[w].earliest).toBe(true);
-          expect(before[w].latest <= after[w].latest).toBe(true);
-        }
-        // The boundary is the cutoff indeed: just before it (on the same local day, which a cutoff of
-        // 00:00 does not have), a business day receives the order that day, and not at the boundary.
-        const justBefore = quote(s, boundary - 1);
-        if (reading(boundary - 1, timeZone).day === day && justBefore.received === iso(day)) {
-          expect(justBefore.cutoff).toBe(new Date(boundary).toISOString());
-          expect(quote(s, boundary).received > iso(day)).toBe(true);
-        }
-      }),
-      runs(RUNS.cutoff),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'never gives an order one minute before the cutoff a later window than one placed one minute after it',
+    () => {
+      const withCutoff = fc
+        .tuple(anyScenario, fc.integer({ min: 0, max: 24 * 60 - 1 }))
+        .map(([s, minutes]): Scenario => ({
+          ...s,
+          policy: {
+            ...s.policy,
+            delivery: {
+              ...s.policy.delivery,
+              methods: s.policy.delivery.methods.map((m) => ({ ...m, cutoff: m.cutoff ?? hhmm(minutes) })),
+            },
+          },
+        }));
+      fc.assert(
+        fc.property(withCutoff, (s) => {
+          const { timeZone } = s.policy.merchant;
+          const cutoff = seconds(figures(s.policy, s.method).m.cutoff!);
+          const day = reading(s.now, timeZone).day;
+          // The first instant of the order's local day at which the clock reads the cutoff or later.
+          // 26 hours earlier the clock read an earlier day: clocks go back by an hour at most.
+          const boundary = firstInstantPast(s.now - 26 * HOUR, timeZone, day, cutoff);
+          const before = quote(s, boundary - MINUTE);
+          const after = quote(s, boundary + MINUTE);
+          expect(before.received <= after.received).toBe(true);
+          for (const w of ['actual', 'quoted'] as const) {
+            expect(before[w].earliest <= after[w].earliest).toBe(true);
+            expect(before[w].latest <= after[w].latest).toBe(true);
+          }
+          // The boundary is the cutoff indeed: just before it (on the same local day, which a cutoff of
+          // 00:00 does not have), a business day receives the order that day, and not at the boundary.
+          const justBefore = quote(s, boundary - 1);
+          if (reading(boundary - 1, timeZone).day === day && justBefore.received === iso(day)) {
+            expect(justBefore.cutoff).toBe(new Date(boundary).toISOString());
+            expect(quote(s, boundary).received > iso(day)).toBe(true);
+          }
+        }),
+        runs(RUNS.cutoff),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   describe('whatever the process time zone', () => {
     const original = process.env.TZ;
@@ -415,7 +445,14 @@ describe('quoteDelivery, over random policies, instants and merchant zones', () 
       if (original === undefined) delete process.env.TZ;
       else process.env.TZ = original;
     });
-    const processZones = ['UTC', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'Europe/Paris', 'Pacific/Chatham', 'America/St_Johns'];
+    const processZones = [
+      'UTC',
+      'Pacific/Kiritimati',
+      'America/Sao_Paulo',
+      'Europe/Paris',
+      'Pacific/Chatham',
+      'America/St_Johns',
+    ];
 
     it('can switch the process time zone (else the next test proves nothing)', () => {
       process.env.TZ = 'Pacific/Kiritimati';
@@ -424,24 +461,34 @@ describe('quoteDelivery, over random policies, instants and merchant zones', () 
       expect([kiritimati, new Date(2026, 0, 1).getTimezoneOffset()]).toEqual([-840, 660]);
     });
 
-    it('gives the same quote', () => {
-      fc.assert(
-        fc.property(anyScenario, (s) => {
-          const answers = processZones.map((zone) => {
-            process.env.TZ = zone;
-            return quote(s);
-          });
-          for (const a of answers) expect(a).toEqual(answers[0]);
-        }),
-        runs(RUNS.processZone),
-      );
-    }, PROPERTY_TIMEOUT);
+    it(
+      'gives the same quote',
+      () => {
+        fc.assert(
+          fc.property(anyScenario, (s) => {
+            const answers = processZones.map((zone) => {
+              process.env.TZ = zone;
+              return quote(s);
+            });
+            for (const a of answers) expect(a).toEqual(answers[0]);
+          }),
+          runs(RUNS.processZone),
+        );
+      },
+      PROPERTY_TIMEOUT,
+    );
   });
 
   it('lands some cases on the daylight-saving nights of 2020–2035', () => {
     expect(CHANGES.get('Europe/Paris')).toHaveLength(32);
     expect(new Date(CHANGES.get('Europe/Paris')![12]!).toISOString()).toBe('2026-03-29T01:00:00.000Z');
-    expect(DST_ZONES).toEqual(['Pacific/Chatham', 'America/St_Johns', 'Australia/Lord_Howe', 'Europe/Paris', 'America/New_York']);
+    expect(DST_ZONES).toEqual([
+      'Pacific/Chatham',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Europe/Paris',
+      'America/New_York',
+    ]);
   });
 
   it(`runs at least 1,000 cases in all (${Object.values(RUNS).reduce((a, b) => a + b)})`, () => {
@@ -536,7 +583,9 @@ describe('daylight-saving nights', () => {
       const evening = at('America/Sao_Paulo', '01:30', '2018-11-03T23:59:00-03:00');
       expect(evening.received).toBe('2018-11-04');
       expect(evening.cutoff).toBeUndefined();
-      expect(nextLocalMidnight(new Date('2018-11-03T12:00:00Z'), 'America/Sao_Paulo').toISOString()).toBe('2018-11-04T03:00:00.000Z');
+      expect(nextLocalMidnight(new Date('2018-11-03T12:00:00Z'), 'America/Sao_Paulo').toISOString()).toBe(
+        '2018-11-04T03:00:00.000Z',
+      );
     });
     it('2019-02-16 showed 23:00–23:59 twice: a 23:30 cutoff is the showing after the order', () => {
       expect(at('America/Sao_Paulo', '23:30', '2019-02-16T23:20:00-02:00').cutoff).toBe('2019-02-17T01:30:00.000Z');

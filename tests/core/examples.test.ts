@@ -36,7 +36,9 @@ describe('the shared complete policies', () => {
 });
 
 describe.runIf(existsSync(shared))('the copies in tests/fixtures', () => {
-  const sharedFiles = existsSync(shared) ? readdirSync(shared).filter((f) => f.endsWith('.json') || f.endsWith('.md')) : [];
+  const sharedFiles = existsSync(shared)
+    ? readdirSync(shared).filter((f) => f.endsWith('.json') || f.endsWith('.md'))
+    : [];
   for (const file of sharedFiles) {
     it(`${file} is identical to ../shared/examples/${file}`, () => {
       expect(read(fixtures, file)).toBe(read(shared, file));
@@ -50,14 +52,19 @@ describe('the demo policy', () => {
     expect(demo).toBe(demoPolicy());
     const { calendar, ...rest } = JSON.parse(demo);
     // The shared file's French, typographic apostrophes aside, and every other language as it is.
-    const typographic = JSON.parse(read(fixtures, 'policy-full.json'), (key, value) => (key === 'fr' && typeof value === 'string' ? value.replaceAll("'", '’') : value));
+    const typographic = JSON.parse(read(fixtures, 'policy-full.json'), (key, value) =>
+      key === 'fr' && typeof value === 'string' ? value.replaceAll("'", '’') : value,
+    );
     const { calendar: sharedCalendar, ...sharedRest } = typographic;
     expect(rest).toEqual(sharedRest);
     expect(calendar.holidays.slice(0, sharedCalendar.holidays.length)).toEqual(sharedCalendar.holidays);
   });
-  it.each(['2026-03-02T10:00', '2027-12-20T16:00', '2031-12-31T23:50', '2039-06-30T12:00'])('says nothing stale on %s: no warning', (now) => {
-    expect(checkPolicy(demo, { now })).toMatchObject({ errors: [], warnings: [] });
-  });
+  it.each(['2026-03-02T10:00', '2027-12-20T16:00', '2031-12-31T23:50', '2039-06-30T12:00'])(
+    'says nothing stale on %s: no warning',
+    (now) => {
+      expect(checkPolicy(demo, { now })).toMatchObject({ errors: [], warnings: [] });
+    },
+  );
   it('counts the holidays of later years: Christmas 2030 is not a delivery day', () => {
     const { quoted } = quoteDelivery(demo, { now: '2030-12-23T10:00' });
     // Received Mon 23. Earliest: 4 delivery days from Mon 23, Wed 25 skipped: Tue 24, Thu 26, Fri 27, Sat 28.

@@ -17,7 +17,11 @@ const examplesDir = new URL('../fixtures/examples/', import.meta.url);
 const badDir = new URL('../fixtures/bad/', import.meta.url);
 
 const logged: unknown[][] = [];
-const logger = { log: (...a: unknown[]) => logged.push(a), warn: (...a: unknown[]) => logged.push(a), error: (...a: unknown[]) => logged.push(a) };
+const logger = {
+  log: (...a: unknown[]) => logged.push(a),
+  warn: (...a: unknown[]) => logged.push(a),
+  error: (...a: unknown[]) => logged.push(a),
+};
 const compile = (s: Json) => new Ajv2020({ allErrors: false, logger }).compile(s);
 const validate = compile(schema);
 
@@ -69,12 +73,24 @@ const PARSER_ONLY: Record<string, { rule: string; path: string }> = {
   'handling-min-greater-than-max.json': { rule: 'min ≤ max', path: '/delivery/methods/0/handlingDays/max' },
   'duplicate-method-id.json': { rule: 'delivery method ids are unique', path: '/delivery/methods/1/id' },
   'duplicate-non-refundable-id.json': { rule: 'non-refundable ids are unique', path: '/nonRefundable/1/id' },
-  'currency-not-iso-4217.json': { rule: 'a currency is a real ISO 4217 code', path: '/delivery/methods/0/price/currency' },
+  'currency-not-iso-4217.json': {
+    rule: 'a currency is a real ISO 4217 code',
+    path: '/delivery/methods/0/price/currency',
+  },
   'country-not-iso-3166.json': { rule: 'a country is a real ISO 3166-1 code', path: '/merchant/country' },
   'country-uk-not-iso.json': { rule: 'UK, EL, EU are not ISO 3166-1 codes (GB, GR)', path: '/merchant/country' },
-  'time-slot-ends-before-it-starts.json': { rule: 'a time slot ends after it starts', path: '/delivery/methods/0/timeSlot/to' },
-  'text-key-malformed-language-tag.json': { rule: 'a language tag is well-formed BCP 47', path: '/merchant/name/en-US-US' },
-  'text-unclosed-direction-override.json': { rule: 'a Text closes every direction control it opens', path: '/delivery/methods/0/label/en' },
+  'time-slot-ends-before-it-starts.json': {
+    rule: 'a time slot ends after it starts',
+    path: '/delivery/methods/0/timeSlot/to',
+  },
+  'text-key-malformed-language-tag.json': {
+    rule: 'a language tag is well-formed BCP 47',
+    path: '/merchant/name/en-US-US',
+  },
+  'text-unclosed-direction-override.json': {
+    rule: 'a Text closes every direction control it opens',
+    path: '/delivery/methods/0/label/en',
+  },
 };
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -125,7 +141,9 @@ describe('policy.schema.json', () => {
   }
 
   it('has a title and a description on every property, item and definition, for editors', () => {
-    const bare = [...fieldSchemas(schema, '#')].filter(([, s]) => !(typeof s.title === 'string' && typeof s.description === 'string')).map(([p]) => p);
+    const bare = [...fieldSchemas(schema, '#')]
+      .filter(([, s]) => !(typeof s.title === 'string' && typeof s.description === 'string'))
+      .map(([p]) => p);
     expect(bare).toEqual([]);
     expect([...fieldSchemas(schema, '#')].length).toBeGreaterThan(60);
   });
@@ -133,7 +151,9 @@ describe('policy.schema.json', () => {
   it('allows unknown keys (they are warnings, not errors): no additionalProperties: false', () => {
     expect(JSON.stringify(schema)).not.toMatch(/"additionalProperties":\s*false/);
     expect(validate({ version: 1, merchant: { timeZone: 'UTC', colour: 'blue' }, giftWrapping: true })).toBe(true);
-    expect(checkPolicy({ version: 1, merchant: { timeZone: 'UTC', colour: 'blue' }, giftWrapping: true }).errors).toEqual([]);
+    expect(
+      checkPolicy({ version: 1, merchant: { timeZone: 'UTC', colour: 'blue' }, giftWrapping: true }).errors,
+    ).toEqual([]);
   });
 });
 
@@ -161,12 +181,15 @@ describe('the examples are valid for the schema and the parser', () => {
       return 'properties' in out && !('additionalProperties' in out) ? { ...out, additionalProperties: false } : out;
     };
     const strict = compile(forbidUnknown(schema) as Json);
-    for (const [name, policy] of examples) expect(strict(policy), `${name}: ${JSON.stringify(strict.errors)}`).toBe(true);
+    for (const [name, policy] of examples)
+      expect(strict(policy), `${name}: ${JSON.stringify(strict.errors)}`).toBe(true);
   });
 });
 
 describe('tests/fixtures/bad', () => {
-  const files = readdirSync(badDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(badDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('has at least 15 files for the schema and the parser, and each file is listed here once', () => {
     expect(Object.keys(BOTH).length).toBeGreaterThanOrEqual(15);

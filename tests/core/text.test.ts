@@ -46,13 +46,29 @@ describe('direction controls: the check costs one pass, whatever the nesting', (
     for (const ch of s) {
       if (OPENERS[ch]) open.push(ch);
       else if (ch === '\u202C' && open.length && OPENERS[open.at(-1)!] === 'embedding') open.pop();
-      else if (ch === '\u2069' && open.some((o) => OPENERS[o] === 'isolate')) while (OPENERS[open.pop()!] !== 'isolate');
+      else if (ch === '\u2069' && open.some((o) => OPENERS[o] === 'isolate'))
+        while (OPENERS[open.pop()!] !== 'isolate');
     }
     return open.length ? `U+${open[0]!.codePointAt(0)!.toString(16).toUpperCase()}` : undefined;
   };
 
   it('gives the same verdict as the stack-scanning rule on any mix of controls and text', () => {
-    const piece = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', 'a', 'ت', '\u200F', '😀', '\uD83D');
+    const piece = fc.constantFrom(
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      'a',
+      'ت',
+      '\u200F',
+      '😀',
+      '\uD83D',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const s = pieces.join('');

@@ -10,19 +10,55 @@ import { policyEs, policyFull } from './helpers.js';
  */
 const LANGUAGES = ['fr', 'es', 'en'];
 
-const states = (lang: string) => [
-  ['delivery window, free method with a countdown', html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`],
-  ['delivery window, paid slot', html`<policy-delivery-window lang=${lang} method="home-delivery" .policy=${policyFull()}></policy-delivery-window>`],
-  ['returns with a deadline', html`<policy-returns lang=${lang} delivered-on="2026-03-09" .policy=${policyFull()}></policy-returns>`],
-  ['returns paid by the customer', html`<policy-returns lang=${lang} .policy=${policyEs()}></policy-returns>`],
-  ['non-refundable, one category', html`<policy-non-refundable lang=${lang} category="hygiene" .policy=${policyFull()}></policy-non-refundable>`],
-  ['non-refundable, every entry', html`<policy-non-refundable lang=${lang} .policy=${policyFull()}></policy-non-refundable>`],
-  ['cancellation with ordered-at', html`<policy-cancellation lang=${lang} ordered-at="2026-03-02T10:00:00+01:00" .policy=${policyEs()}></policy-cancellation>`],
-  ['summary', html`<policy-summary lang=${lang} .policy=${policyFull()}></policy-summary>`],
-  ['kiosk', html`<policy-kiosk lang=${lang} .policy=${policyFull()}></policy-kiosk>`],
-  ['fallback for a bad policy', html`<policy-delivery-window lang=${lang} .policy=${{ ...policyFull(), version: 2 }}></policy-delivery-window>`],
-  ['section not stated', html`<policy-cancellation lang=${lang} .policy=${{ ...policyFull(), cancellation: undefined }}></policy-cancellation>`],
-] as const;
+const states = (lang: string) =>
+  [
+    [
+      'delivery window, free method with a countdown',
+      html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`,
+    ],
+    [
+      'delivery window, paid slot',
+      html`<policy-delivery-window
+        lang=${lang}
+        method="home-delivery"
+        .policy=${policyFull()}
+      ></policy-delivery-window>`,
+    ],
+    [
+      'returns with a deadline',
+      html`<policy-returns lang=${lang} delivered-on="2026-03-09" .policy=${policyFull()}></policy-returns>`,
+    ],
+    ['returns paid by the customer', html`<policy-returns lang=${lang} .policy=${policyEs()}></policy-returns>`],
+    [
+      'non-refundable, one category',
+      html`<policy-non-refundable lang=${lang} category="hygiene" .policy=${policyFull()}></policy-non-refundable>`,
+    ],
+    [
+      'non-refundable, every entry',
+      html`<policy-non-refundable lang=${lang} .policy=${policyFull()}></policy-non-refundable>`,
+    ],
+    [
+      'cancellation with ordered-at',
+      html`<policy-cancellation
+        lang=${lang}
+        ordered-at="2026-03-02T10:00:00+01:00"
+        .policy=${policyEs()}
+      ></policy-cancellation>`,
+    ],
+    ['summary', html`<policy-summary lang=${lang} .policy=${policyFull()}></policy-summary>`],
+    ['kiosk', html`<policy-kiosk lang=${lang} .policy=${policyFull()}></policy-kiosk>`],
+    [
+      'fallback for a bad policy',
+      html`<policy-delivery-window lang=${lang} .policy=${{ ...policyFull(), version: 2 }}></policy-delivery-window>`,
+    ],
+    [
+      'section not stated',
+      html`<policy-cancellation
+        lang=${lang}
+        .policy=${{ ...policyFull(), cancellation: undefined }}
+      ></policy-cancellation>`,
+    ],
+  ] as const;
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   let clock: sinon.SinonFakeTimers;
@@ -63,20 +99,26 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     expect(delivery.querySelector('[part~="note"]')!.getAttribute('lang')).to.equal('fr');
     const returns = await shadow(html`<policy-returns lang="es" .policy=${policy}></policy-returns>`);
     expect(returns.querySelector('[part~="note"]')!.hasAttribute('lang')).to.equal(false);
-    const items = await shadow(html`<policy-non-refundable lang="es" category="hygiene" .policy=${policy}></policy-non-refundable>`);
+    const items = await shadow(
+      html`<policy-non-refundable lang="es" category="hygiene" .policy=${policy}></policy-non-refundable>`,
+    );
     expect(items.querySelector('[part~="items"]')!.hasAttribute('lang')).to.equal(false);
     // The shop's own explanation, in French and English only, on a Spanish page: English, marked so.
     expect(items.querySelector('[part~="explanation"]')!.getAttribute('lang')).to.equal('en');
     const kiosk = await shadow(html`<policy-kiosk lang="es" .policy=${policy}></policy-kiosk>`);
     expect(kiosk.querySelector('[part~="title"]')!.getAttribute('lang')).to.equal('fr');
     // Found in the page's language: nothing to mark.
-    const spanish = await shadow(html`<policy-non-refundable lang="es" category="hygiene" .policy=${policyFull()}></policy-non-refundable>`);
+    const spanish = await shadow(
+      html`<policy-non-refundable lang="es" category="hygiene" .policy=${policyFull()}></policy-non-refundable>`,
+    );
     expect(spanish.querySelector('[part~="explanation"]')!.hasAttribute('lang')).to.equal(false);
   });
 
   it('reads a date range as words, never as "4 dash 6"', async () => {
     for (const lang of LANGUAGES) {
-      const el = await fixture(html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`);
+      const el = await fixture(
+        html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`,
+      );
       const text = el.shadowRoot!.textContent!;
       expect(text, lang).not.to.match(/\d\s*[–—-]\s*\d/);
     }

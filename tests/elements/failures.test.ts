@@ -51,13 +51,62 @@ const noReturns = () => {
 };
 
 const ROWS: Row[] = [
-  { name: 'a file that is not JSON (src)', give: { src: () => served('{"version": 1,') }, lang: 'fr', path: '', message: /is not valid JSON/, link: false },
-  { name: 'an inline script that is not JSON', give: { inline: '{ version: 1 }' }, lang: 'es', path: '', message: /inline <script type="application\/json"> is not valid JSON/, link: false },
-  { name: 'an invalid policy (transit 5–3)', give: { policy: invalid() }, lang: 'fr', path: '/delivery/methods/0/transitDays/max', message: /^Must not be less than min \(5\) \(found 3\)\.$/, link: true },
-  { name: 'version 2', give: { policy: withVersion2() }, lang: 'en', path: '/version', message: /^Must be 1: this reader knows version 1/, link: true },
-  { name: 'version 2, fetched', give: { src: () => served(JSON.stringify(withVersion2())) }, lang: 'es', path: '/version', message: /Must be 1/, link: true },
-  { name: 'an unknown method', give: { policy: policyFull(), attrs: { method: 'drone' } }, lang: 'fr', path: '/delivery/methods', message: /No delivery method has the id "drone" \(the policy has "standard", "home-delivery"\)\./, link: true },
-  { name: 'a country no method serves', give: { policy: policyFull(), attrs: { country: 'JP' } }, lang: 'en', path: '/delivery/methods', message: /^No delivery method serves the country "JP"\.$/, link: true },
+  {
+    name: 'a file that is not JSON (src)',
+    give: { src: () => served('{"version": 1,') },
+    lang: 'fr',
+    path: '',
+    message: /is not valid JSON/,
+    link: false,
+  },
+  {
+    name: 'an inline script that is not JSON',
+    give: { inline: '{ version: 1 }' },
+    lang: 'es',
+    path: '',
+    message: /inline <script type="application\/json"> is not valid JSON/,
+    link: false,
+  },
+  {
+    name: 'an invalid policy (transit 5–3)',
+    give: { policy: invalid() },
+    lang: 'fr',
+    path: '/delivery/methods/0/transitDays/max',
+    message: /^Must not be less than min \(5\) \(found 3\)\.$/,
+    link: true,
+  },
+  {
+    name: 'version 2',
+    give: { policy: withVersion2() },
+    lang: 'en',
+    path: '/version',
+    message: /^Must be 1: this reader knows version 1/,
+    link: true,
+  },
+  {
+    name: 'version 2, fetched',
+    give: { src: () => served(JSON.stringify(withVersion2())) },
+    lang: 'es',
+    path: '/version',
+    message: /Must be 1/,
+    link: true,
+  },
+  {
+    name: 'an unknown method',
+    give: { policy: policyFull(), attrs: { method: 'drone' } },
+    lang: 'fr',
+    path: '/delivery/methods',
+    message: /No delivery method has the id "drone" \(the policy has "standard", "home-delivery"\)\./,
+    link: true,
+  },
+  {
+    name: 'a country no method serves',
+    give: { policy: policyFull(), attrs: { country: 'JP' } },
+    lang: 'en',
+    path: '/delivery/methods',
+    message: /^No delivery method serves the country "JP"\.$/,
+    link: true,
+  },
   {
     name: 'a section missing (returns)',
     tag: 'policy-returns',
@@ -68,13 +117,64 @@ const ROWS: Row[] = [
     link: true,
     says: (lang) => strings[lang].returns.missing,
   },
-  { name: 'fetch 404', give: { src: '/__test/status/404' }, lang: 'en', path: '', message: /could not be fetched: the server answered 404\./, link: false },
-  { name: 'fetch 500 (with a JSON body)', give: { src: '/__test/status/500' }, lang: 'fr', path: '', message: /could not be fetched: the server answered 500\./, link: false },
-  { name: 'a web page served instead (200 text/html)', give: { src: '/__test/html' }, lang: 'en', path: '', message: /came as text\/html, not JSON: the address leads to a web page, not to the policy file\. Serve the file as application\/json\./, link: false },
-  { name: 'a valid policy served as text/html', give: { src: () => served(JSON.stringify(policyFull()), 'text/html') }, lang: 'es', path: '', message: /came as text\/html, not JSON/, link: false },
-  { name: '10 MB with its Content-Length', give: { src: '/__test/huge' }, lang: 'fr', path: '', message: /is larger than 1 MB \(1000000 bytes\); a policy file is a few kilobytes\./, link: false },
-  { name: '10 MB chunked, with no Content-Length', give: { src: '/__test/huge?chunked' }, lang: 'en', path: '', message: /is larger than 1 MB/, link: false },
-  { name: 'a cancellation policy that is not JSON', tag: 'policy-cancellation', give: { src: () => served('') }, lang: 'en', path: '', message: /not valid JSON/, link: false },
+  {
+    name: 'fetch 404',
+    give: { src: '/__test/status/404' },
+    lang: 'en',
+    path: '',
+    message: /could not be fetched: the server answered 404\./,
+    link: false,
+  },
+  {
+    name: 'fetch 500 (with a JSON body)',
+    give: { src: '/__test/status/500' },
+    lang: 'fr',
+    path: '',
+    message: /could not be fetched: the server answered 500\./,
+    link: false,
+  },
+  {
+    name: 'a web page served instead (200 text/html)',
+    give: { src: '/__test/html' },
+    lang: 'en',
+    path: '',
+    message:
+      /came as text\/html, not JSON: the address leads to a web page, not to the policy file\. Serve the file as application\/json\./,
+    link: false,
+  },
+  {
+    name: 'a valid policy served as text/html',
+    give: { src: () => served(JSON.stringify(policyFull()), 'text/html') },
+    lang: 'es',
+    path: '',
+    message: /came as text\/html, not JSON/,
+    link: false,
+  },
+  {
+    name: '10 MB with its Content-Length',
+    give: { src: '/__test/huge' },
+    lang: 'fr',
+    path: '',
+    message: /is larger than 1 MB \(1000000 bytes\); a policy file is a few kilobytes\./,
+    link: false,
+  },
+  {
+    name: '10 MB chunked, with no Content-Length',
+    give: { src: '/__test/huge?chunked' },
+    lang: 'en',
+    path: '',
+    message: /is larger than 1 MB/,
+    link: false,
+  },
+  {
+    name: 'a cancellation policy that is not JSON',
+    tag: 'policy-cancellation',
+    give: { src: () => served('') },
+    lang: 'en',
+    path: '',
+    message: /not valid JSON/,
+    link: false,
+  },
 ];
 
 /** Sets the element up as the row says, and resolves with its policy-error issues. */
@@ -100,12 +200,17 @@ function expectFallback(el: Element, lang: Lang, link: boolean, says?: string) {
   expect(fallback, 'the fallback is shown').to.exist;
   expect(fallback!.getAttribute('role')).to.equal('note');
   // Each element's fallback names its topic (delivery, returns…).
-  const topic = ({ 'policy-delivery-window': 'delivery', 'policy-returns': 'returns', 'policy-cancellation': 'cancellation' } as const)[
-    el.localName as 'policy-delivery-window'
-  ];
+  const topic = (
+    {
+      'policy-delivery-window': 'delivery',
+      'policy-returns': 'returns',
+      'policy-cancellation': 'cancellation',
+    } as const
+  )[el.localName as 'policy-delivery-window'];
   expect(textOf(el)).to.contain((says ?? topics[`${topic}${link ? '' : 'NoLink'}`]).replace(/\s+/g, ' '));
   expect(timesOf(el), 'no date').to.deep.equal([]);
-  for (const name of ['window', 'days', 'countdown', 'headline', 'deadline', 'free', 'fee', 'loading']) expect(part(el, name), name).to.equal(null);
+  for (const name of ['window', 'days', 'countdown', 'headline', 'deadline', 'free', 'fee', 'loading'])
+    expect(part(el, name), name).to.equal(null);
   const a = part(el, 'link') as HTMLAnchorElement | null;
   if (link) {
     expect(a!.href).to.equal(FULL_POLICY_URL);
@@ -142,9 +247,20 @@ describe('the failure matrix', () => {
 
   it('offline (fetch rejects with a TypeError): the fallback, and a message that names the network', async () => {
     sinon.stub(window, 'fetch').rejects(new TypeError('Failed to fetch'));
-    const { el, issues } = await run({ name: '', give: { src: '/offline.json' }, lang: 'fr', path: '', message: /./, link: false });
+    const { el, issues } = await run({
+      name: '',
+      give: { src: '/offline.json' },
+      lang: 'fr',
+      path: '',
+      message: /./,
+      link: false,
+    });
     expectFallback(el, 'fr', false);
-    expectReported(issues, '', /^The policy at .*\/offline\.json could not be fetched \(Failed to fetch\); the network may be off\.$/);
+    expectReported(
+      issues,
+      '',
+      /^The policy at .*\/offline\.json could not be fetched \(Failed to fetch\); the network may be off\.$/,
+    );
   });
 
   it('a timeout: loading for 10 s at most, then the fallback (a fetch that never answers)', async () => {
@@ -171,7 +287,14 @@ describe('the failure matrix', () => {
     fetchLimits.timeoutMs = 300;
     try {
       const started = performance.now();
-      const { el, issues } = await run({ name: '', give: { src: '/__test/slow?ms=3000&file=/tests/fixtures/examples/policy-full.json' }, lang: 'es', path: '', message: /./, link: false });
+      const { el, issues } = await run({
+        name: '',
+        give: { src: '/__test/slow?ms=3000&file=/tests/fixtures/examples/policy-full.json' },
+        lang: 'es',
+        path: '',
+        message: /./,
+        link: false,
+      });
       expect(performance.now() - started).to.be.below(2000);
       expectFallback(el, 'es', false);
       expectReported(issues, '', /did not arrive within 0\.3 s\./);
@@ -193,7 +316,14 @@ describe('the failure matrix', () => {
   });
 
   it('recovers when src changes to a good policy after a failure', async () => {
-    const { el } = await run({ name: '', give: { src: '/__test/status/500' }, lang: 'en', path: '', message: /./, link: false });
+    const { el } = await run({
+      name: '',
+      give: { src: '/__test/status/500' },
+      lang: 'en',
+      path: '',
+      message: /./,
+      link: false,
+    });
     const ready = nextEvent<{ quote: unknown }>(el, 'policy-ready');
     el.src = served(JSON.stringify(policyFull()));
     expect((await ready).detail.quote).to.exist;
@@ -205,7 +335,12 @@ describe('the failure matrix', () => {
   });
 
   it('ignores the late answer of a src that has since changed', async () => {
-    const el = await fixture<PolicyElement>(html`<policy-delivery-window lang="en" src="/__test/slow?ms=300&file=/tests/fixtures/bad/version-2.json"></policy-delivery-window>`);
+    const el = await fixture<PolicyElement>(
+      html`<policy-delivery-window
+        lang="en"
+        src="/__test/slow?ms=300&file=/tests/fixtures/bad/version-2.json"
+      ></policy-delivery-window>`,
+    );
     const ready = nextEvent(el, 'policy-ready');
     el.src = served(JSON.stringify(policyFull()));
     await ready;
@@ -233,7 +368,10 @@ describe('broken locale strings: the shopper still reads a whole, true sentence'
     addStrings('es', es, { replace: true });
   });
 
-  const render = (lang: string) => fixture<PolicyElement>(html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`);
+  const render = (lang: string) =>
+    fixture<PolicyElement>(
+      html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`,
+    );
 
   /** A whole window sentence: both dates, no raw key, no object or number where words belong. */
   function expectWholeSentence(el: Element, start: string) {
@@ -258,11 +396,18 @@ describe('broken locale strings: the shopper still reads a whole, true sentence'
     expectWholeSentence(el, 'Livraison estimée entre le');
     expect(part(el, 'price')!.textContent).to.equal(fr.delivery.free);
     expect(errors()).to.have.length(1);
-    for (const key of ['delivery.window', 'delivery.free', 'delivery.days_other', 'delivery.price']) expect(errors()[0]).to.contain(key);
+    for (const key of ['delivery.window', 'delivery.free', 'delivery.days_other', 'delivery.price'])
+      expect(errors()[0]).to.contain(key);
   });
 
   it('a sentence that loses a variable ({{from}}) or adds an unknown one is left out: never half a window', async () => {
-    addStrings('fr', { delivery: { window: 'Livraison avant le {{to}}', windowOneDay: 'Livraison le {{date}} {{__proto__}}', free: 'Livraison gratuite' } });
+    addStrings('fr', {
+      delivery: {
+        window: 'Livraison avant le {{to}}',
+        windowOneDay: 'Livraison le {{date}} {{__proto__}}',
+        free: 'Livraison gratuite',
+      },
+    });
     const el = await render('fr');
     expectWholeSentence(el, 'Livraison estimée entre le');
     expect(part(el, 'price')!.textContent, 'the good string is applied').to.equal('Livraison gratuite');
@@ -270,7 +415,7 @@ describe('broken locale strings: the shopper still reads a whole, true sentence'
     expect(errors()[0]).to.contain('delivery.window: must use {{from}} {{to}}').and.contain('delivery.windowOneDay');
   });
 
-  it('the translators\' check and addStrings refuse the same sentences: a direction control left open', async () => {
+  it("the translators' check and addStrings refuse the same sentences: a direction control left open", async () => {
     // tests/tools/i18n-check.test.ts reports this very file's two sentences.
     addStrings('fr', unclosedFr);
     const el = await render('fr');
@@ -310,7 +455,11 @@ describe('broken locale strings: the shopper still reads a whole, true sentence'
   for (const [name, json, says] of [
     ['is not JSON', '{"fr": {"delivery": {"free": "Offerte"}', 'not valid JSON'],
     ['is a list, not languages', '["fr"]', 'must be an object of languages'],
-    ['gives a language a string', '{"fr": "oops", "es": {"delivery": {"window": {"a": 1}}}}', 'fr: the strings: must be a group of keys'],
+    [
+      'gives a language a string',
+      '{"fr": "oops", "es": {"delivery": {"window": {"a": 1}}}}',
+      'fr: the strings: must be a group of keys',
+    ],
   ] as const) {
     it(`a data-policy-strings script that ${name}: one console.error, and the bundled sentences`, async () => {
       const script = Object.assign(document.createElement('script'), { type: 'application/json', textContent: json });

@@ -7,8 +7,7 @@ export const policyFull = () => structuredClone(full) as Record<string, any>;
 export const policyEs = () => structuredClone(es) as Record<string, any>;
 
 /** The visible text of an element's shadow root, whitespace collapsed. */
-export const textOf = (el: Element) =>
-  (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const textOf = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** The `datetime` of every `<time>` in the shadow root. */
 export const timesOf = (el: Element) =>
@@ -18,7 +17,9 @@ export const part = (el: Element, name: string) => el.shadowRoot?.querySelector(
 
 /** Resolves with the element's next event of this type. */
 export const nextEvent = <T = unknown>(el: EventTarget, type: string) =>
-  new Promise<CustomEvent<T>>((resolve) => el.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }));
+  new Promise<CustomEvent<T>>((resolve) =>
+    el.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }),
+  );
 
 /**
  * The page's clock set to `instant` (Date only, unless `timers` fakes setTimeout too), until the

@@ -20,7 +20,10 @@ const LIT_GLOBALS = ['litElementVersions', 'litHtmlVersions', 'litPropertyMetada
 const DIST = '/dist/policy-explainer.js';
 async function expectBuilt() {
   const head = await fetch(DIST, { method: 'HEAD' });
-  expect(head.ok, `${DIST} is missing: run \`npm run build\` first (npm test builds before the element tests)`).to.equal(true);
+  expect(
+    head.ok,
+    `${DIST} is missing: run \`npm run build\` first (npm test builds before the element tests)`,
+  ).to.equal(true);
 }
 
 /** A fresh page in an iframe; `window.__errors` collects its uncaught errors and rejections from the start. */
@@ -99,7 +102,9 @@ describe('an exception inside an element never reaches the page', () => {
     const trap = () => {
       throw new TypeError('trap failed');
     };
-    const { issues } = await failing((el) => (el.policy = new Proxy({}, { ownKeys: trap, get: trap, getOwnPropertyDescriptor: trap })));
+    const { issues } = await failing(
+      (el) => (el.policy = new Proxy({}, { ownKeys: trap, get: trap, getOwnPropertyDescriptor: trap })),
+    );
     expect(issues[0]!.message).to.contain('trap failed');
   });
 
@@ -139,7 +144,9 @@ describe('an exception inside an element never reaches the page', () => {
   });
 
   it('a lang that is not a language tag ("x-invalid-@@") reads English, with no error at all', async () => {
-    const el = await fixture<PolicyElement>(html`<policy-delivery-window lang="x-invalid-@@" .policy=${policyFull()}></policy-delivery-window>`);
+    const el = await fixture<PolicyElement>(
+      html`<policy-delivery-window lang="x-invalid-@@" .policy=${policyFull()}></policy-delivery-window>`,
+    );
     await new Promise((done) => setTimeout(done, 50));
     expect(textOf(el)).to.contain('Estimated delivery between');
     expect(timesOf(el)).to.have.length(2);
@@ -154,11 +161,19 @@ describe('the built bundle on a page', () => {
 
   it('adds no global of its own (only Lit’s shared version markers)', async () => {
     await expectBuilt();
-    const made = await page(`<policy-returns>${inlinePolicy}</policy-returns>`, `<script type="module" src="${DIST}"></script>`);
+    const made = await page(
+      `<policy-returns>${inlinePolicy}</policy-returns>`,
+      `<script type="module" src="${DIST}"></script>`,
+    );
     iframe = made.iframe;
     const { win } = made;
-    await until(() => !!win.document.querySelector('policy-returns')!.shadowRoot?.textContent?.includes('Free returns'), 'the element');
-    const added = Object.getOwnPropertyNames(win).filter((k) => !win.__before.includes(k) && !['__before', '__errors'].includes(k));
+    await until(
+      () => !!win.document.querySelector('policy-returns')!.shadowRoot?.textContent?.includes('Free returns'),
+      'the element',
+    );
+    const added = Object.getOwnPropertyNames(win).filter(
+      (k) => !win.__before.includes(k) && !['__before', '__errors'].includes(k),
+    );
     expect(added.sort()).to.deep.equal(LIT_GLOBALS);
     expect(win.__errors).to.deep.equal([]);
   });
@@ -196,8 +211,12 @@ describe("the page's own i18next", () => {
 
   it('is untouched by the elements: same language, same strings, none of the elements’ strings', async () => {
     const before = { language: i18next.language, store: JSON.stringify(i18next.store.data) };
-    const el = await fixture<PolicyElement>(html`<policy-delivery-window lang="fr" .policy=${policyFull()}></policy-delivery-window>`);
-    const returns = await fixture<PolicyElement>(html`<policy-returns lang="es" .policy=${policyFull()}></policy-returns>`);
+    const el = await fixture<PolicyElement>(
+      html`<policy-delivery-window lang="fr" .policy=${policyFull()}></policy-delivery-window>`,
+    );
+    const returns = await fixture<PolicyElement>(
+      html`<policy-returns lang="es" .policy=${policyFull()}></policy-returns>`,
+    );
     addStrings('fr', { delivery: { free: 'Livraison offerte, toujours' } });
     await el.updateComplete;
 
@@ -215,7 +234,9 @@ describe("the page's own i18next", () => {
   it("follows its element's lang, not the page's i18next language", async () => {
     await i18next.changeLanguage('fr');
     try {
-      const el = await fixture<PolicyElement>(html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`);
+      const el = await fixture<PolicyElement>(
+        html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`,
+      );
       expect(part(el, 'window')!.textContent).to.match(/^Estimated delivery between/);
       expect(i18next.language).to.equal('fr');
     } finally {

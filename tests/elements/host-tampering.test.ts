@@ -33,9 +33,14 @@ describe('unknown keys: one console line, whatever their number', () => {
     for (let i = 0; i < 80_000; i++) policy.merchant[`extra${i}`] = i;
     const el = await fixture<PolicyElement>(html`<policy-returns lang="en" .policy=${policy}></policy-returns>`);
     expect(textOf(el)).to.contain('Free returns');
-    const lines = warn.getCalls().map((c) => String(c.args[0])).filter((s) => s.includes('nknown field'));
+    const lines = warn
+      .getCalls()
+      .map((c) => String(c.args[0]))
+      .filter((s) => s.includes('nknown field'));
     expect(lines.length, 'console lines about unknown fields').to.equal(1);
-    expect(lines[0]).to.match(/^policy-explainer: 80,000 unknown fields are ignored; the first 20: \/merchant\/extra0, /);
+    expect(lines[0]).to.match(
+      /^policy-explainer: 80,000 unknown fields are ignored; the first 20: \/merchant\/extra0, /,
+    );
     // The cost was in the console itself (2 s, 6.4 s with DevTools open), which a stub does not
     // show: the number of lines is what is bounded.
     expect(lines[0]).to.contain('/merchant/extra19').and.not.contain('/merchant/extra20');
@@ -46,7 +51,10 @@ describe('unknown keys: one console line, whatever their number', () => {
     const policy = policyFull();
     policy.merchant.timezone = 'Europe/Paris';
     await fixture(html`<policy-returns lang="en" .policy=${policy}></policy-returns>`);
-    const lines = warn.getCalls().map((c) => String(c.args[0])).filter((s) => s.includes('nknown field'));
+    const lines = warn
+      .getCalls()
+      .map((c) => String(c.args[0]))
+      .filter((s) => s.includes('nknown field'));
     expect(lines).to.have.length(1);
     expect(lines[0]).to.contain('/merchant/timezone').and.contain('did you mean "timeZone"?');
   });
@@ -77,11 +85,19 @@ describe('a polluted Object.prototype', () => {
     const policy = policyFull();
     delete policy.returns.fees;
     const clock = clockAt('2026-03-02T10:00:00+01:00');
-    const clean = await fixture<PolicyElement>(html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`);
+    const clean = await fixture<PolicyElement>(
+      html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`,
+    );
     const cleanDates = timesOf(clean);
-    Object.assign(proto, { fees: 'free', padding: { min: 0, max: 0 }, holidays: ['2026-03-03', '2026-03-04', '2026-03-05'] });
+    Object.assign(proto, {
+      fees: 'free',
+      padding: { min: 0, max: 0 },
+      holidays: ['2026-03-03', '2026-03-04', '2026-03-05'],
+    });
     const returns = await fixture<PolicyElement>(html`<policy-returns lang="en" .policy=${policy}></policy-returns>`);
-    const delivery = await fixture<PolicyElement>(html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`);
+    const delivery = await fixture<PolicyElement>(
+      html`<policy-delivery-window lang="en" .policy=${policyFull()}></policy-delivery-window>`,
+    );
     const [returnsText, dates] = [textOf(returns), timesOf(delivery)];
     for (const key of ['fees', 'padding', 'holidays']) delete proto[key];
     clock.restore();
@@ -157,21 +173,31 @@ describe('built-ins broken after the bundle loaded', () => {
       await new Promise((done) => setTimeout(done, 300));
       // Copied with this page's Array: the iframe's may be the one broken.
       const events: [string, string][] = Array.from(win.__events, ([type, detail]) => [type, detail]);
-      const shown = [...win.document.querySelectorAll('policy-delivery-window, policy-summary, policy-returns')].map((el) => ({
-        tag: el.localName,
-        text: textOf(el),
-        fallback: !!part(el, 'fallback'),
-        dates: timesOf(el),
-      }));
+      const shown = [...win.document.querySelectorAll('policy-delivery-window, policy-summary, policy-returns')].map(
+        (el) => ({
+          tag: el.localName,
+          text: textOf(el),
+          fallback: !!part(el, 'fallback'),
+          dates: timesOf(el),
+        }),
+      );
       const delivery = shown[0]!;
       // Never blank: what it shows is the dates or the fallback.
       for (const s of shown) expect(s.text || (s.fallback ? 'fallback' : ''), `${s.tag} is blank`).not.to.equal('');
-      expect(delivery.dates.length === 0 || JSON.stringify(delivery.dates) === JSON.stringify(right), `dates ${JSON.stringify(delivery.dates)}`).to.equal(true);
+      expect(
+        delivery.dates.length === 0 || JSON.stringify(delivery.dates) === JSON.stringify(right),
+        `dates ${JSON.stringify(delivery.dates)}`,
+      ).to.equal(true);
       // A ready event tells the right dates; a fallback comes with an error event.
       for (const [type, detail = ''] of events) {
-        if (type === 'policy-ready' && detail.includes('"method":"standard"')) expect(detail).to.contain(right[0]).and.contain(right[1]);
+        if (type === 'policy-ready' && detail.includes('"method":"standard"'))
+          expect(detail).to.contain(right[0]).and.contain(right[1]);
       }
-      if (delivery.fallback) expect(events.some(([type]) => type === 'policy-error'), 'a policy-error').to.equal(true);
+      if (delivery.fallback)
+        expect(
+          events.some(([type]) => type === 'policy-error'),
+          'a policy-error',
+        ).to.equal(true);
       expect(win.__errors, 'errors that reached the page').to.deep.equal([]);
     });
   }
@@ -239,7 +265,9 @@ describe('an element created in the page and appended to an iframe’s document'
       expect(getComputedStyle(part(el, 'window')!).fontWeight, 'back in the page').to.equal('600');
       iframe.contentDocument!.body.append(el);
       await settle();
-      expect(iframe.contentWindow!.getComputedStyle(part(el, 'window')!).fontWeight, 'in the iframe again').to.equal('600');
+      expect(iframe.contentWindow!.getComputedStyle(part(el, 'window')!).fontWeight, 'in the iframe again').to.equal(
+        '600',
+      );
       el.remove();
       expect(errors).to.deep.equal([]);
     } finally {
@@ -256,21 +284,34 @@ describe('the bundle loaded twice under Trusted Types restricted to "lit-html"',
 
   it('tests/fixtures/pages/strict-twice.html (production twice, then the dev build): renders with 0 violations', async () => {
     await expectBuilt();
-    iframe = Object.assign(document.createElement('iframe'), { src: '/tests/fixtures/pages/strict-twice.html', width: '800', height: '800' });
+    iframe = Object.assign(document.createElement('iframe'), {
+      src: '/tests/fixtures/pages/strict-twice.html',
+      width: '800',
+      height: '800',
+    });
     const loaded = new Promise((done) => iframe!.addEventListener('load', done, { once: true }));
     document.body.append(iframe);
     await loaded;
     const win = iframe.contentWindow as Window & { cspViolations?: string[]; pageErrors?: string[] };
     const doc = iframe.contentDocument!;
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain('trusted-types lit-html;');
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain(
+      'trusted-types lit-html;',
+    );
     const delivery = doc.querySelector('policy-delivery-window')!;
     const returns = doc.querySelector('policy-returns')!;
-    await until(() => timesOf(delivery).length === 2 && !!returns.shadowRoot?.textContent?.includes('Free returns'), 'the elements');
+    await until(
+      () => timesOf(delivery).length === 2 && !!returns.shadowRoot?.textContent?.includes('Free returns'),
+      'the elements',
+    );
     // Every copy has run by now (module scripts run in order, before load).
     await new Promise((done) => setTimeout(done, 200));
     expect(win.cspViolations, 'violations').to.deep.equal([]);
     expect(win.pageErrors, 'errors').to.deep.equal([]);
     // The policy is really in force: a second "lit-html" policy would be refused.
-    expect(() => (win as unknown as { trustedTypes: { createPolicy: (name: string, rules: object) => unknown } }).trustedTypes.createPolicy('lit-html', {})).to.throw();
+    expect(() =>
+      (
+        win as unknown as { trustedTypes: { createPolicy: (name: string, rules: object) => unknown } }
+      ).trustedTypes.createPolicy('lit-html', {}),
+    ).to.throw();
   });
 });

@@ -58,16 +58,19 @@ function shadowRoots(root: Element): ShadowRoot[] {
 const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
 
 async function renderAll(policy: unknown, width = 320) {
-  const host = await fixture<HTMLDivElement>(html`<div lang="en" style="width: ${width}px">
-    <policy-summary .policy=${policy}></policy-summary>
-    <policy-delivery-window .policy=${policy} method="home-delivery"></policy-delivery-window>
-    <policy-returns .policy=${policy} delivered-on="2026-03-09"></policy-returns>
-    <policy-non-refundable .policy=${policy}></policy-non-refundable>
-    <policy-cancellation .policy=${policy} ordered-at="2026-03-02T10:00:00+01:00"></policy-cancellation>
-  </div>`);
+  const host = await fixture<HTMLDivElement>(
+    html`<div lang="en" style="width: ${width}px">
+      <policy-summary .policy=${policy}></policy-summary>
+      <policy-delivery-window .policy=${policy} method="home-delivery"></policy-delivery-window>
+      <policy-returns .policy=${policy} delivered-on="2026-03-09"></policy-returns>
+      <policy-non-refundable .policy=${policy}></policy-non-refundable>
+      <policy-cancellation .policy=${policy} ordered-at="2026-03-02T10:00:00+01:00"></policy-cancellation>
+    </div>`,
+  );
   for (let i = 0; i < 3; i++) {
     for (const root of [host, ...shadowRoots(host)]) {
-      for (const el of root.querySelectorAll('*')) await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
+      for (const el of root.querySelectorAll('*'))
+        await (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
     }
   }
   await frame();
@@ -78,14 +81,18 @@ function expectInert(host: Element, atLeast = 9) {
   expect(window.__hostile, 'no script ran').to.equal(undefined);
   const roots = shadowRoots(host);
   expect(roots.length).to.be.at.least(atLeast);
-  for (const root of roots) expect(root.querySelector('img, script, iframe, object, embed, [onerror]'), 'nothing injected').to.equal(null);
+  for (const root of roots)
+    expect(root.querySelector('img, script, iframe, object, embed, [onerror]'), 'nothing injected').to.equal(null);
   for (const a of roots.flatMap((r) => [...r.querySelectorAll('a')])) {
     expect(a.protocol).to.match(/^https?:$/);
     expect(a.rel).to.equal('noopener noreferrer');
   }
 }
 
-const allText = (host: Element) => shadowRoots(host).map((r) => r.textContent).join('\n');
+const allText = (host: Element) =>
+  shadowRoots(host)
+    .map((r) => r.textContent)
+    .join('\n');
 
 describe('hostile text in every Text field of the policy', () => {
   afterEach(() => delete window.__hostile);
@@ -111,7 +118,9 @@ describe('hostile text in every Text field of the policy', () => {
     const host = await renderAll(hostilePolicy(HOSTILE.long));
     const limit = host.getBoundingClientRect().width + 0.5;
     expect(host.scrollWidth, 'the container does not overflow').to.be.at.most(host.clientWidth);
-    const elements = [host, ...shadowRoots(host)].flatMap((r) => [...r.querySelectorAll('*')]).filter((el) => el.localName.startsWith('policy-'));
+    const elements = [host, ...shadowRoots(host)]
+      .flatMap((r) => [...r.querySelectorAll('*')])
+      .filter((el) => el.localName.startsWith('policy-'));
     expect(elements.length).to.be.greaterThan(8);
     for (const el of elements) {
       expect(el.getBoundingClientRect().width, el.localName).to.be.at.most(limit);
@@ -154,12 +163,16 @@ describe('hostile text in every Text field of the policy', () => {
     try {
       const p = policyFull();
       p.delivery.methods[1].label = 'Express \u202Eevil';
-      const window = await fixture(html`<policy-delivery-window lang="en" method="home-delivery" .policy=${p}></policy-delivery-window>`);
+      const window = await fixture(
+        html`<policy-delivery-window lang="en" method="home-delivery" .policy=${p}></policy-delivery-window>`,
+      );
       expect(part(window, 'price')).to.equal(null);
       expect(part(window, 'fallback')).to.exist;
       expect(timesOf(window)).to.deep.equal([]);
       expect(error.callCount).to.equal(1);
-      expect(String(error.firstCall.args[0])).to.contain('/delivery/methods/1/label Has a direction control (U+202E) that is never closed');
+      expect(String(error.firstCall.args[0])).to.contain(
+        '/delivery/methods/1/label Has a direction control (U+202E) that is never closed',
+      );
     } finally {
       error.restore();
     }
@@ -169,7 +182,13 @@ describe('hostile text in every Text field of the policy', () => {
 describe('policy links', () => {
   afterEach(() => delete window.__hostile);
 
-  for (const url of ['javascript:window.__hostile=1', 'JAVASCRIPT:window.__hostile=1', ' java\tscript:window.__hostile=1', 'data:text/html,<script>window.__hostile=1</script>', '/relative/cgv']) {
+  for (const url of [
+    'javascript:window.__hostile=1',
+    'JAVASCRIPT:window.__hostile=1',
+    ' java\tscript:window.__hostile=1',
+    'data:text/html,<script>window.__hostile=1</script>',
+    '/relative/cgv',
+  ]) {
     it(`${JSON.stringify(url)} is rejected: the fallback has no link at all`, async () => {
       sinon.stub(console, 'error');
       try {
@@ -212,7 +231,11 @@ describe("hostile text in a shop's own strings (addStrings)", () => {
   // Markup is refused as the translators' check refuses it (src/core/locale-rules.js): below.
   for (const [name, text] of Object.entries(HOSTILE).filter(([n]) => !['mustache', 'img', 'script'].includes(n))) {
     it(`${name}: a sentence of the shop's shown literally, inert`, async () => {
-      addStrings('en', { delivery: { free: text, whyTitle: text }, common: { policyLink: text }, nonRefundable: { title: text } });
+      addStrings('en', {
+        delivery: { free: text, whyTitle: text },
+        common: { policyLink: text },
+        nonRefundable: { title: text },
+      });
       expect(error.callCount).to.equal(0);
       const p = policyFull();
       p.nonRefundable.push({ id: 'misc', reason: 'other', items: 'Gift cards' });

@@ -8,7 +8,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import { quoteDelivery, type PolicyCancellation, type PolicyDeliveryWindow, type PolicyKiosk, type PolicyReturns } from '../../src/index.js';
+import {
+  quoteDelivery,
+  type PolicyCancellation,
+  type PolicyDeliveryWindow,
+  type PolicyKiosk,
+  type PolicyReturns,
+} from '../../src/index.js';
 import { part, policyEs, policyFull, timesOf } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -73,7 +79,9 @@ describe('keeping time while the page lives', () => {
       await clock.tickAsync(10 * MINUTE);
       parent.append(el);
       await el.updateComplete;
-      expect(text(el, 'countdown'), 'as soon as it is back').to.match(/^Order before [^(]+ \(in 3 hr, 50 min\) to get these dates\.$/);
+      expect(text(el, 'countdown'), 'as soon as it is back').to.match(
+        /^Order before [^(]+ \(in 3 hr, 50 min\) to get these dates\.$/,
+      );
       await clock.tickAsync(5 * MINUTE);
       await el.updateComplete;
       expect(text(el, 'countdown')).to.match(/^Order before [^(]+ \(in 3 hr, 45 min\) to get these dates\.$/);
@@ -116,7 +124,9 @@ describe('keeping time while the page lives', () => {
   it('<policy-returns> on an open order page says the period has ended once the last day is over in the shop', async () => {
     // Delivered 9 March: the last day is Wednesday 8 April. 23:59:30 in Paris (CEST).
     at('2026-04-08T23:59:30+02:00');
-    const el = await fixture<PolicyReturns>(html`<policy-returns lang="en" delivered-on="2026-03-09" .policy=${policyFull()}></policy-returns>`);
+    const el = await fixture<PolicyReturns>(
+      html`<policy-returns lang="en" delivered-on="2026-03-09" .policy=${policyFull()}></policy-returns>`,
+    );
     expect(text(el, 'deadline')).to.equal('You can send this item back until Wednesday, April 8, 2026.');
     await clock.tickAsync(31_000);
     await el.updateComplete;
@@ -160,7 +170,9 @@ describe('keeping time while the page lives', () => {
 
     it("a kiosk hidden past its idle time is back in the store's language the moment it shows", async () => {
       at('2026-03-02T10:00:00+01:00');
-      const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" idle-seconds="60" .policy=${returnsOnly()}></policy-kiosk>`);
+      const el = await fixture<PolicyKiosk>(
+        html`<policy-kiosk lang="fr" idle-seconds="60" .policy=${returnsOnly()}></policy-kiosk>`,
+      );
       el.choose('en');
       await el.updateComplete;
       show('hidden');
@@ -192,7 +204,9 @@ describe('keeping time while the page lives', () => {
       // 34 days of the kiosk's hourly wake-ups, run one by one: seconds on a busy machine.
       this.timeout(30_000);
       at('2026-03-02T10:00:00+01:00');
-      const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" idle-seconds="3000000" .policy=${returnsOnly()}></policy-kiosk>`);
+      const el = await fixture<PolicyKiosk>(
+        html`<policy-kiosk lang="fr" idle-seconds="3000000" .policy=${returnsOnly()}></policy-kiosk>`,
+      );
       el.choose('en');
       await clock.tickAsync(1_000);
       await el.updateComplete;

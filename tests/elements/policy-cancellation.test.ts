@@ -4,7 +4,13 @@ import type { PolicyCancellation } from '../../src/index.js';
 import { clockAt, nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
 
 const render = (lang: string, policy: unknown, orderedAt?: string) =>
-  fixture<PolicyCancellation>(html`<policy-cancellation lang=${lang} .policy=${policy} ordered-at=${orderedAt ?? undefined}></policy-cancellation>`);
+  fixture<PolicyCancellation>(
+    html`<policy-cancellation
+      lang=${lang}
+      .policy=${policy}
+      ordered-at=${orderedAt ?? undefined}
+    ></policy-cancellation>`,
+  );
 
 const partText = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 
@@ -12,12 +18,18 @@ describe('<policy-cancellation>', () => {
   it('states the free period and, in the same place, the fee after it (policy-full, until shipment then 10%)', async () => {
     const fr = await render('fr', policyFull());
     expect(partText(fr, 'free')).to.equal('Annulation gratuite jusqu’à l’expédition de votre commande.');
-    expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal('Ensuite, l’annulation entraîne des frais de 10 % du montant de la commande.');
+    expect(partText(fr, 'fee')!.replace(/\s/g, ' ')).to.equal(
+      'Ensuite, l’annulation entraîne des frais de 10 % du montant de la commande.',
+    );
     expect(partText(fr, 'explanation')).to.contain('travail déjà effectué pour préparer votre commande');
-    expect(partText(fr, 'channels')).to.equal('Vous pouvez annuler en ligne, par téléphone, en magasin ou par e\u2011mail.');
+    expect(partText(fr, 'channels')).to.equal(
+      'Vous pouvez annuler en ligne, par téléphone, en magasin ou par e\u2011mail.',
+    );
     const es = await render('es', policyFull());
     expect(partText(es, 'free')).to.equal('Cancelación gratuita hasta el envío de su pedido.');
-    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal('Después, la cancelación tiene un coste del 10 % del importe del pedido.');
+    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal(
+      'Después, la cancelación tiene un coste del 10 % del importe del pedido.',
+    );
     const en = await render('en', policyFull());
     expect(partText(en, 'free')).to.equal('Free cancellation until your order ships.');
     expect(partText(en, 'fee')).to.equal('After that, cancelling costs 10% of the order amount.');
@@ -41,11 +53,17 @@ describe('<policy-cancellation>', () => {
       clock = clockAt('2026-03-02T11:00:00+01:00');
       const el = await render('es', policyEs(), '2026-03-02T10:00:00+01:00');
       expect(timesOf(el)).to.deep.equal(['2026-03-03T09:00:00.000Z']);
-      expect(partText(el, 'free')).to.match(/^Puede cancelar sin coste hasta las 10:00 del martes 3 de marzo de 2026 \(.+\)\.$/);
+      expect(partText(el, 'free')).to.match(
+        /^Puede cancelar sin coste hasta las 10:00 del martes 3 de marzo de 2026 \(.+\)\.$/,
+      );
       const fr = await render('fr', policyEs(), '2026-03-02T10:00:00+01:00');
-      expect(partText(fr, 'free')).to.match(/^Vous pouvez annuler sans frais jusqu’au mardi 3 mars 2026 à 10\sh \(.+\)\.$/);
+      expect(partText(fr, 'free')).to.match(
+        /^Vous pouvez annuler sans frais jusqu’au mardi 3 mars 2026 à 10\sh \(.+\)\.$/,
+      );
       const en = await render('en', policyEs(), '2026-03-02T09:00:00Z');
-      expect(partText(en, 'free')).to.match(/^You can cancel free of charge until 10\sAM on Tuesday, March 3, 2026 \(Central European Time\)\.$/);
+      expect(partText(en, 'free')).to.match(
+        /^You can cancel free of charge until 10\sAM on Tuesday, March 3, 2026 \(Central European Time\)\.$/,
+      );
     });
 
     it('Spanish says "la 01:30" but "las 02:00" and "las 17:00": the hour chooses the form, never morning or afternoon left to guess', async () => {
@@ -53,9 +71,13 @@ describe('<policy-cancellation>', () => {
       const one = await render('es', policyEs(), '2026-03-02T01:30:00+01:00');
       expect(partText(one, 'free')).to.match(/^Puede cancelar sin coste hasta la 01:30 del martes 3 de marzo de 2026 /);
       const two = await render('es', policyEs(), '2026-03-02T02:00:00+01:00');
-      expect(partText(two, 'free')).to.match(/^Puede cancelar sin coste hasta las 02:00 del martes 3 de marzo de 2026 /);
+      expect(partText(two, 'free')).to.match(
+        /^Puede cancelar sin coste hasta las 02:00 del martes 3 de marzo de 2026 /,
+      );
       const five = await render('es', policyEs(), '2026-03-02T17:00:00+01:00');
-      expect(partText(five, 'free')).to.match(/^Puede cancelar sin coste hasta las 17:00 del martes 3 de marzo de 2026 /);
+      expect(partText(five, 'free')).to.match(
+        /^Puede cancelar sin coste hasta las 17:00 del martes 3 de marzo de 2026 /,
+      );
     });
 
     it('once the moment has passed, says it ended, and turns so by itself at that moment', async () => {
@@ -101,7 +123,9 @@ describe('<policy-cancellation>', () => {
     expect(part(en, 'free')).to.equal(null);
     expect(partText(en, 'fee')).to.equal('Cancelling costs 10% of the order amount.');
     const es = await render('es', policy);
-    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal('La cancelación tiene un coste del 10 % del importe del pedido.');
+    expect(partText(es, 'fee')!.replace(/\s/g, ' ')).to.equal(
+      'La cancelación tiene un coste del 10 % del importe del pedido.',
+    );
     const freeFee = policyFull();
     freeFee.cancellation = { free: { withinHours: 24 }, fee: { amount: 0, currency: 'EUR' } };
     const zero = await render('fr', freeFee);
@@ -113,6 +137,8 @@ describe('<policy-cancellation>', () => {
   it('says plainly when the policy does not state cancellation', async () => {
     const policy = policyFull();
     delete policy.cancellation;
-    expect(textOf(await render('es', policy))).to.contain('Aún no hemos indicado aquí nuestras condiciones de cancelación. No dude en preguntarnos');
+    expect(textOf(await render('es', policy))).to.contain(
+      'Aún no hemos indicado aquí nuestras condiciones de cancelación. No dude en preguntarnos',
+    );
   });
 });

@@ -16,7 +16,12 @@ describe('<policy-delivery-window>', () => {
 
   const render = (lang: string, policy: unknown = policyFull(), attrs: { method?: string; country?: string } = {}) =>
     fixture<PolicyDeliveryWindow>(
-      html`<policy-delivery-window lang=${lang} .policy=${policy} method=${attrs.method ?? ''} country=${attrs.country ?? ''}></policy-delivery-window>`,
+      html`<policy-delivery-window
+        lang=${lang}
+        .policy=${policy}
+        method=${attrs.method ?? ''}
+        country=${attrs.country ?? ''}
+      ></policy-delivery-window>`,
     );
 
   describe('the window, in three languages', () => {
@@ -35,13 +40,17 @@ describe('<policy-delivery-window>', () => {
     it('says it in Spanish', async () => {
       const el = await render('es');
       expect(timesOf(el)).to.deep.equal(['2026-03-06', '2026-03-10']);
-      expect(part(el, 'window')!.textContent).to.match(/Entrega estimada entre el viernes,? 6 de marzo y el martes,? 10 de marzo/);
+      expect(part(el, 'window')!.textContent).to.match(
+        /Entrega estimada entre el viernes,? 6 de marzo y el martes,? 10 de marzo/,
+      );
       expect(part(el, 'days')!.textContent!.trim()).to.equal('De 4 a 7 días laborables');
     });
 
     it('says it in English', async () => {
       const el = await render('en');
-      expect(part(el, 'window')!.textContent).to.match(/Estimated delivery between Friday, March 6 and Tuesday, March 10/);
+      expect(part(el, 'window')!.textContent).to.match(
+        /Estimated delivery between Friday, March 6 and Tuesday, March 10/,
+      );
       expect(part(el, 'days')!.textContent!.trim()).to.equal('4 to 7 working days, Saturdays included');
     });
 
@@ -59,7 +68,9 @@ describe('<policy-delivery-window>', () => {
     });
 
     it('takes the language of the nearest ancestor, and follows it when it changes', async () => {
-      const wrapper = await fixture(html`<div lang="es"><policy-delivery-window .policy=${policyFull()}></policy-delivery-window></div>`);
+      const wrapper = await fixture(
+        html`<div lang="es"><policy-delivery-window .policy=${policyFull()}></policy-delivery-window></div>`,
+      );
       const el = wrapper.querySelector('policy-delivery-window')!;
       await el.updateComplete;
       expect(textOf(el)).to.contain('Entrega estimada');
@@ -98,7 +109,10 @@ describe('<policy-delivery-window>', () => {
       expect(part(el, 'method')!.textContent).to.contain('\u00a0·\u00a0');
       // "(4-" never ends a line of the shop's label.
       const english = await render('en', policyFull(), { method: 'home-delivery' });
-      expect([...part(english, 'label')!.querySelectorAll('.compound')].map((c) => c.textContent)).to.deep.equal(['set-up', '(4-hour']);
+      expect([...part(english, 'label')!.querySelectorAll('.compound')].map((c) => c.textContent)).to.deep.equal([
+        'set-up',
+        '(4-hour',
+      ]);
       const policy = policyFull();
       delete policy.delivery.methods[1].label;
       const unlabelled = await render('fr', policy, { method: 'home-delivery' });
@@ -110,7 +124,8 @@ describe('<policy-delivery-window>', () => {
       weekdays.calendar.deliveryDays = ['mon', 'tue', 'wed', 'thu', 'fri'];
       const sundays = policyFull();
       sundays.calendar.deliveryDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-      const days = async (lang: string, policy: unknown) => part(await render(lang, policy), 'days')!.textContent!.trim();
+      const days = async (lang: string, policy: unknown) =>
+        part(await render(lang, policy), 'days')!.textContent!.trim();
       expect(await days('fr', weekdays)).to.match(/jours ouvrés$/);
       expect(await days('es', weekdays)).to.match(/días hábiles$/);
       expect(await days('en', weekdays)).to.match(/working days$/);
@@ -148,12 +163,16 @@ describe('<policy-delivery-window>', () => {
       const el = await render('fr');
       const countdown = () => part(el, 'countdown')!.textContent!.replace(/\s+/g, ' ').trim();
       const cutoff = localHour('2026-03-02T14:00:00+01:00');
-      expect(countdown()).to.match(new RegExp(`^Commandez avant ${cutoff} h \\(dans 2 h( et)? 15 min\\) pour être livré à ces dates\\.$`));
+      expect(countdown()).to.match(
+        new RegExp(`^Commandez avant ${cutoff} h \\(dans 2 h( et)? 15 min\\) pour être livré à ces dates\\.$`),
+      );
       await clock.tickAsync(60_000);
       await el.updateComplete;
       expect(countdown()).to.match(/2 h( et)? 14 min/);
       // Read when the shopper gets to it, never announced each minute.
-      expect(el.shadowRoot!.querySelector('[aria-live], [role="timer"], [role="status"], [role="alert"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[aria-live], [role="timer"], [role="status"], [role="alert"]')).to.equal(
+        null,
+      );
 
       await clock.tickAsync(2 * 3600_000 + 14 * 60_000 + 30_000); // 14:00:00
       await el.updateComplete;
@@ -181,7 +200,9 @@ describe('<policy-delivery-window>', () => {
       // 13:30 in Paris is 07:30 in New York: still before the cutoff, 30 minutes left.
       clock.setSystemTime(new Date('2026-03-02T13:30:00+01:00'));
       const el = await render('en');
-      expect(part(el, 'countdown')!.textContent!.trim()).to.match(/^Order before \d+(:00)?\s[AP]M \(in 30\smin\) to get these dates\.$/);
+      expect(part(el, 'countdown')!.textContent!.trim()).to.match(
+        /^Order before \d+(:00)?\s[AP]M \(in 30\smin\) to get these dates\.$/,
+      );
     });
   });
 
@@ -201,7 +222,9 @@ describe('<policy-delivery-window>', () => {
       // Monday 23 November 2026: standard quoted earliest = 4 delivery days later = Friday 27, latest Tuesday 1 December.
       clock.setSystemTime(new Date('2026-11-23T10:00:00+01:00'));
       const el = await render('fr');
-      expect(part(el, 'window')!.textContent!.replace(/\s+/g, ' ')).to.equal('Livraison estimée entre le vendredi 27 novembre et le mardi 1er décembre');
+      expect(part(el, 'window')!.textContent!.replace(/\s+/g, ' ')).to.equal(
+        'Livraison estimée entre le vendredi 27 novembre et le mardi 1er décembre',
+      );
     });
 
     it('writes French slot times with minutes as "8 h 30"', async () => {
@@ -234,7 +257,11 @@ describe('<policy-delivery-window>', () => {
 
     it('a same-day delivery is said in words, never as "0 working days"', async () => {
       const policy = policyFull();
-      Object.assign(policy.delivery.methods[0], { handlingDays: { min: 0, max: 0 }, transitDays: { min: 0, max: 0 }, padding: { min: 0, max: 0 } });
+      Object.assign(policy.delivery.methods[0], {
+        handlingDays: { min: 0, max: 0 },
+        transitDays: { min: 0, max: 0 },
+        padding: { min: 0, max: 0 },
+      });
       const expected = {
         en: ['Same-day delivery', 'We prepare and deliver your order on the day we receive it.'],
         fr: ['Livraison le jour même', 'Nous préparons et livrons votre commande le jour où nous la recevons.'],
@@ -255,9 +282,13 @@ describe('<policy-delivery-window>', () => {
       const details = part(el, 'why') as HTMLDetailsElement;
       expect(details.tagName).to.equal('DETAILS');
       expect(details.querySelector('summary')!.textContent).to.equal('Pourquoi une fourchette\u202f?');
-      expect(details.textContent).to.contain('La préparation et l’acheminement de votre commande prennent de 3 à 5 jours.');
+      expect(details.textContent).to.contain(
+        'La préparation et l’acheminement de votre commande prennent de 3 à 5 jours.',
+      );
       // The days not counted are named.
-      expect(details.textContent).to.contain('Les jours fériés et les jours sans livraison (dimanche) ne sont pas comptés.');
+      expect(details.textContent).to.contain(
+        'Les jours fériés et les jours sans livraison (dimanche) ne sont pas comptés.',
+      );
     });
   });
 });

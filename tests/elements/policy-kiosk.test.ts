@@ -9,11 +9,14 @@ import { policyFull } from './helpers.js';
 const deep = (root: ParentNode): Element[] =>
   [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
 
-
 const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="language"]')];
 const summaryText = (el: Element) => {
   const summary = el.shadowRoot!.querySelector('policy-summary')!;
-  return [...summary.shadowRoot!.querySelectorAll('h2, section :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)')]
+  return [
+    ...summary.shadowRoot!.querySelectorAll(
+      'h2, section :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)',
+    ),
+  ]
     .map((n) => (n.shadowRoot ?? n).textContent)
     .join(' ')
     .replace(/\s+/g, ' ');
@@ -32,16 +35,24 @@ const settle = async (el: PolicyKiosk) => {
 describe('<policy-kiosk>', () => {
   let clock: sinon.SinonFakeTimers;
   beforeEach(() => {
-    clock = sinon.useFakeTimers({ now: new Date('2026-03-02T10:00:00+01:00'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    clock = sinon.useFakeTimers({
+      now: new Date('2026-03-02T10:00:00+01:00'),
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+    });
   });
   afterEach(() => clock.restore());
 
   it('offers FR · ES · EN as touch targets of at least 48 × 48 px, named in their own language', async () => {
     const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" .policy=${policyFull()}></policy-kiosk>`);
     // What a screen reader hears: the code shown, then the language's own name.
-    expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['FR, français', 'ES, español', 'EN, English']);
+    expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'FR, français',
+      'ES, español',
+      'EN, English',
+    ]);
     // Only the code shows: the name takes no room on screen.
-    for (const b of buttons(el)) expect(b.querySelector('.visually-hidden')!.getBoundingClientRect().width).to.be.at.most(1);
+    for (const b of buttons(el))
+      expect(b.querySelector('.visually-hidden')!.getBoundingClientRect().width).to.be.at.most(1);
     for (const b of buttons(el)) {
       const { width, height } = b.getBoundingClientRect();
       expect(width, b.textContent!).to.be.at.least(48);
@@ -63,7 +74,9 @@ describe('<policy-kiosk>', () => {
   });
 
   it("goes back to the store's language after the idle time, not before", async () => {
-    const el = await fixture<PolicyKiosk>(html`<policy-kiosk lang="fr" idle-seconds="60" .policy=${policyFull()}></policy-kiosk>`);
+    const el = await fixture<PolicyKiosk>(
+      html`<policy-kiosk lang="fr" idle-seconds="60" .policy=${policyFull()}></policy-kiosk>`,
+    );
     buttons(el)[2]!.click();
     await settle(el);
     expect(summaryText(el)).to.contain('Estimated delivery');
@@ -138,7 +151,9 @@ describe('<policy-kiosk>', () => {
 
     /** The kiosk as the demo page shows it, at the top of a tablet's screen. */
     const onTablet = async (lang: string, policy = policyFull()) => {
-      const host = await fixture<HTMLDivElement>(html`<div style="padding: 2rem 2.5rem"><policy-kiosk lang=${lang} .policy=${policy}></policy-kiosk></div>`);
+      const host = await fixture<HTMLDivElement>(
+        html`<div style="padding: 2rem 2.5rem"><policy-kiosk lang=${lang} .policy=${policy}></policy-kiosk></div>`,
+      );
       const el = host.querySelector('policy-kiosk')!;
       await settle(el);
       return el;
@@ -152,11 +167,20 @@ describe('<policy-kiosk>', () => {
           const summary = el.shadowRoot!.querySelector('policy-summary')!;
           const options = [...summary.shadowRoot!.querySelectorAll('[part~="option"]')];
           expect(options, lang).to.have.length(2);
-          const facts = options.flatMap((o) => ['method', 'window', 'days', 'slot'].map((name) => [name, o.shadowRoot!.querySelector(`[part~="${name}"]`)] as const));
-          const headline = summary.shadowRoot!.querySelector('policy-returns')!.shadowRoot!.querySelector('[part~="headline"]');
+          const facts = options.flatMap((o) =>
+            ['method', 'window', 'days', 'slot'].map(
+              (name) => [name, o.shadowRoot!.querySelector(`[part~="${name}"]`)] as const,
+            ),
+          );
+          const headline = summary
+            .shadowRoot!.querySelector('policy-returns')!
+            .shadowRoot!.querySelector('[part~="headline"]');
           for (const [name, node] of [...facts, ['returns headline', headline] as const]) {
             if (!node) continue; // the standard method has no slot
-            expect(Math.round(node.getBoundingClientRect().bottom), `${lang} ${name}: ${node.textContent!.trim().slice(0, 40)}`).to.be.at.most(height);
+            expect(
+              Math.round(node.getBoundingClientRect().bottom),
+              `${lang} ${name}: ${node.textContent!.trim().slice(0, 40)}`,
+            ).to.be.at.most(height);
           }
           el.parentElement!.remove();
         }
@@ -167,11 +191,16 @@ describe('<policy-kiosk>', () => {
       // A standard reason with the shop's full policy online: the kiosk shows its link too.
       const policy = policyFull();
       policy.nonRefundable.push({ id: 'gift-cards', reason: 'other', items: 'Cartes cadeaux' });
-      for (const [width, height] of LANDSCAPE.flatMap(([w, h]) => [[w, h], [h, w]])) {
+      for (const [width, height] of LANDSCAPE.flatMap(([w, h]) => [
+        [w, h],
+        [h, w],
+      ])) {
         await setViewport({ width: width!, height: height! });
         for (const lang of ['fr', 'es', 'en']) {
           const el = await onTablet(lang, policy);
-          const targets = deep(el.shadowRoot!).filter((node) => node.matches('button, summary, a[href], input, select, textarea, [tabindex]'));
+          const targets = deep(el.shadowRoot!).filter((node) =>
+            node.matches('button, summary, a[href], input, select, textarea, [tabindex]'),
+          );
           const kinds = new Set(targets.map((t) => t.localName));
           expect([...kinds].sort(), 'the kinds of targets measured').to.deep.equal(['a', 'button', 'summary']);
           for (const target of targets) {

@@ -72,10 +72,12 @@ describe('warnings', () => {
     const warn = sinon.stub(console, 'warn');
     try {
       const policy = { ...policyFull(), colour: 'green' };
-      await fixture(html`<div>
-        <policy-delivery-window .policy=${policy}></policy-delivery-window>
-        <policy-returns .policy=${policy}></policy-returns>
-      </div>`);
+      await fixture(
+        html`<div>
+          <policy-delivery-window .policy=${policy}></policy-delivery-window>
+          <policy-returns .policy=${policy}></policy-returns>
+        </div>`,
+      );
       expect(warn.getCalls().filter((c) => String(c.args[0]).includes('colour'))).to.have.length(1);
     } finally {
       warn.restore();
@@ -140,13 +142,17 @@ describe('when the policy cannot be shown', () => {
   it('says plainly that the policy has no delivery section', async () => {
     const noDelivery = policyFull();
     delete noDelivery.delivery;
-    const el = await fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang="en" .policy=${noDelivery}></policy-delivery-window>`);
+    const el = await fixture<PolicyDeliveryWindow>(
+      html`<policy-delivery-window lang="en" .policy=${noDelivery}></policy-delivery-window>`,
+    );
     expect(textOf(el)).to.contain("We haven't published our delivery times here yet");
     expect(timesOf(el)).to.deep.equal([]);
   });
 
   it('recovers when a good policy replaces a bad one', async () => {
-    const el = await fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang="en" .policy=${{ version: 2 }}></policy-delivery-window>`);
+    const el = await fixture<PolicyDeliveryWindow>(
+      html`<policy-delivery-window lang="en" .policy=${{ version: 2 }}></policy-delivery-window>`,
+    );
     expect(timesOf(el)).to.deep.equal([]);
     el.policy = policyFull();
     await el.updateComplete;
@@ -157,7 +163,9 @@ describe('when the policy cannot be shown', () => {
     const hostile = policyFull();
     hostile.delivery.methods[0].label = '<img src=x onerror="window.__pwned=1">';
     hostile.delivery.methods[0].note = '<script>window.__pwned=1</script>';
-    const el = await fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang="en" .policy=${hostile}></policy-delivery-window>`);
+    const el = await fixture<PolicyDeliveryWindow>(
+      html`<policy-delivery-window lang="en" .policy=${hostile}></policy-delivery-window>`,
+    );
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
     expect(part(el, 'label')!.textContent).to.equal('<img src=x onerror="window.__pwned=1">');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);

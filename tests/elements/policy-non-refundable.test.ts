@@ -5,7 +5,13 @@ import type { PolicyNonRefundable } from '../../src/index.js';
 import { part, policyEs, policyFull, textOf } from './helpers.js';
 
 const render = (lang: string, policy: unknown, category?: string) =>
-  fixture<PolicyNonRefundable>(html`<policy-non-refundable lang=${lang} .policy=${policy} category=${category ?? undefined}></policy-non-refundable>`);
+  fixture<PolicyNonRefundable>(
+    html`<policy-non-refundable
+      lang=${lang}
+      .policy=${policy}
+      category=${category ?? undefined}
+    ></policy-non-refundable>`,
+  );
 
 const entries = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('[part~="entry"]')].map((e) => ({
@@ -23,16 +29,24 @@ describe('<policy-non-refundable>', () => {
       },
     ]);
     expect(part(fr, 'title')!.textContent).to.equal('Ni reprise ni échange');
-    expect(entries(await render('es', policyFull(), 'hygiene'))[0]!.items).to.equal('Asientos de inodoro, sillas de ducha, ayudas para el baño');
-    expect(entries(await render('en', policyFull(), 'hygiene'))[0]!.why).to.equal('For hygiene reasons these items cannot be returned or exchanged once unsealed.');
+    expect(entries(await render('es', policyFull(), 'hygiene'))[0]!.items).to.equal(
+      'Asientos de inodoro, sillas de ducha, ayudas para el baño',
+    );
+    expect(entries(await render('en', policyFull(), 'hygiene'))[0]!.why).to.equal(
+      'For hygiene reasons these items cannot be returned or exchanged once unsealed.',
+    );
   });
 
   it('gives the standard explanation of the reason when the policy has none of its own', async () => {
     expect(entries(await render('fr', policyEs(), 'hygiene'))[0]!.why).to.equal(
       'Pour des raisons d’hygiène, nous ne pouvons pas reprendre ces articles une fois leur emballage ouvert.',
     );
-    expect(entries(await render('es', policyFull(), 'made-to-measure'))[0]!.why).to.equal('Fabricados a su medida, estos artículos no servirían a nadie más.');
-    expect(entries(await render('en', policyFull(), 'made-to-measure'))[0]!.why).to.contain('Made to your measurements');
+    expect(entries(await render('es', policyFull(), 'made-to-measure'))[0]!.why).to.equal(
+      'Fabricados a su medida, estos artículos no servirían a nadie más.',
+    );
+    expect(entries(await render('en', policyFull(), 'made-to-measure'))[0]!.why).to.contain(
+      'Made to your measurements',
+    );
   });
 
   it('has a standard explanation for every reason code, in every language', async () => {
@@ -82,6 +96,8 @@ describe('<policy-non-refundable>', () => {
   it('says plainly when the policy does not state non-refundable items', async () => {
     const policy = policyFull();
     delete policy.nonRefundable;
-    expect(textOf(await render('fr', policy))).to.contain('Nous n’avons pas précisé ici quels articles ne sont pas repris');
+    expect(textOf(await render('fr', policy))).to.contain(
+      'Nous n’avons pas précisé ici quels articles ne sont pas repris',
+    );
   });
 });

@@ -4,7 +4,9 @@ import type { PolicyReturns } from '../../src/index.js';
 import { clockAt, nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
 
 const render = (lang: string, policy: unknown, deliveredOn = '') =>
-  fixture<PolicyReturns>(html`<policy-returns lang=${lang} .policy=${policy} delivered-on=${deliveredOn || undefined}></policy-returns>`);
+  fixture<PolicyReturns>(
+    html`<policy-returns lang=${lang} .policy=${policy} delivered-on=${deliveredOn || undefined}></policy-returns>`,
+  );
 
 const partText = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 
@@ -12,7 +14,9 @@ describe('<policy-returns>', () => {
   describe('on a product page: the window as a duration', () => {
     it('says "free returns within 30 days" in French, Spanish and English', async () => {
       expect(partText(await render('fr', policyFull()), 'headline')).to.equal('Retours gratuits sous 30 jours');
-      expect(partText(await render('es', policyFull()), 'headline')).to.equal('Devoluciones gratuitas en un plazo de 30 días');
+      expect(partText(await render('es', policyFull()), 'headline')).to.equal(
+        'Devoluciones gratuitas en un plazo de 30 días',
+      );
       expect(partText(await render('en', policyFull()), 'headline')).to.equal('Free returns within 30 days');
     });
 
@@ -22,18 +26,26 @@ describe('<policy-returns>', () => {
 
     it('says how, in what condition, and how the refund comes (policy-full)', async () => {
       const el = await render('fr', policyFull());
-      expect(partText(el, 'how')).to.equal('Retour possible par la poste, en magasin ou par enlèvement à votre domicile.');
+      expect(partText(el, 'how')).to.equal(
+        'Retour possible par la poste, en magasin ou par enlèvement à votre domicile.',
+      );
       expect(partText(el, 'condition')).to.contain('dans son emballage d’origine');
       expect(partText(el, 'refund')).to.contain('moyen de paiement utilisé pour la commande');
       // When the money comes, not when the parcel is looked at.
-      expect(partText(el, 'refund-delay')).to.equal('Nous vous remboursons dans les 14 jours suivant la réception de votre retour.');
+      expect(partText(el, 'refund-delay')).to.equal(
+        'Nous vous remboursons dans les 14 jours suivant la réception de votre retour.',
+      );
       expect(partText(el, 'note')).to.equal('Les meubles volumineux sont repris à domicile sur rendez-vous.');
       // "rendez-" never ends a line.
       const compound = part(el, 'note')!.querySelector('.compound')!;
       expect(compound.textContent).to.equal('rendez-vous.');
       expect(getComputedStyle(compound).whiteSpace).to.equal('nowrap');
-      expect(partText(await render('es', policyFull()), 'refund-delay')).to.equal('Le reembolsamos en un plazo de 14 días desde que recibimos su devolución.');
-      expect(partText(await render('en', policyFull()), 'refund-delay')).to.equal('We refund you within 14 days of receiving your return.');
+      expect(partText(await render('es', policyFull()), 'refund-delay')).to.equal(
+        'Le reembolsamos en un plazo de 14 días desde que recibimos su devolución.',
+      );
+      expect(partText(await render('en', policyFull()), 'refund-delay')).to.equal(
+        'We refund you within 14 days of receiving your return.',
+      );
       expect(part(el, 'fees')).to.equal(null);
       expect(part(el, 'restocking')).to.equal(null);
     });
@@ -87,9 +99,13 @@ describe('<policy-returns>', () => {
       clock = clockAt('2026-03-10T12:00:00+01:00');
       const fr = await render('fr', policyFull(), '2026-03-09');
       expect(timesOf(fr)).to.deep.equal(['2026-04-08']);
-      expect(partText(fr, 'deadline')).to.equal('Vous pouvez nous renvoyer cet article jusqu’au mercredi 8 avril 2026 inclus.');
+      expect(partText(fr, 'deadline')).to.equal(
+        'Vous pouvez nous renvoyer cet article jusqu’au mercredi 8 avril 2026 inclus.',
+      );
       const es = await render('es', policyFull(), '2026-03-09');
-      expect(partText(es, 'deadline')).to.equal('Puede devolvernos este artículo hasta el miércoles 8 de abril de 2026, incluido.');
+      expect(partText(es, 'deadline')).to.equal(
+        'Puede devolvernos este artículo hasta el miércoles 8 de abril de 2026, incluido.',
+      );
       const en = await render('en', policyFull(), '2026-03-09');
       expect(partText(en, 'deadline')).to.equal('You can send this item back until Wednesday, April 8, 2026.');
     });
@@ -106,9 +122,13 @@ describe('<policy-returns>', () => {
       expect(partText(over, 'deadline')).to.equal('The return period for this item ended on Wednesday, April 8, 2026.');
       expect(timesOf(over)).to.deep.equal(['2026-04-08']);
       const fr = await render('fr', policyFull(), '2026-03-09');
-      expect(partText(fr, 'deadline')).to.equal('Le délai de retour de cet article a pris fin le mercredi 8 avril 2026.');
+      expect(partText(fr, 'deadline')).to.equal(
+        'Le délai de retour de cet article a pris fin le mercredi 8 avril 2026.',
+      );
       const es = await render('es', policyFull(), '2026-03-09');
-      expect(partText(es, 'deadline')).to.equal('El plazo de devolución de este artículo terminó el miércoles 8 de abril de 2026.');
+      expect(partText(es, 'deadline')).to.equal(
+        'El plazo de devolución de este artículo terminó el miércoles 8 de abril de 2026.',
+      );
     });
 
     it('moves a deadline that falls on a public holiday to the next business day', async () => {
@@ -144,7 +164,14 @@ describe('<policy-returns>', () => {
   it('says plainly that a policy without returns does not state them', async () => {
     const policy = policyFull();
     delete policy.returns;
-    for (const [lang, words] of [['fr', 'Nous n’avons pas précisé ici nos conditions de retour'], ['es', 'Aún no hemos indicado aquí nuestras condiciones de devolución. No dude en preguntarnos antes de comprar: le informaremos con mucho gusto.'], ['en', "We haven't stated our returns policy here"]]) {
+    for (const [lang, words] of [
+      ['fr', 'Nous n’avons pas précisé ici nos conditions de retour'],
+      [
+        'es',
+        'Aún no hemos indicado aquí nuestras condiciones de devolución. No dude en preguntarnos antes de comprar: le informaremos con mucho gusto.',
+      ],
+      ['en', "We haven't stated our returns policy here"],
+    ]) {
       const el = await render(lang!, policy);
       expect(textOf(el)).to.contain(words);
       expect((part(el, 'link') as HTMLAnchorElement).href).to.equal(policy.merchant.policyUrl);

@@ -11,17 +11,24 @@ const render = (lang: string, policy: unknown, attrs = '') => {
   el.policy = policy;
   return fixture<HTMLDivElement>(html`${host}`).then(async () => {
     await el.updateComplete;
-    for (const child of el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('section :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)')) {
+    for (const child of el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'section :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)',
+    )) {
       await child.updateComplete;
     }
     return el;
   });
 };
 
-const headings = (el: Element) => [...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [h.tagName, h.textContent]);
+const headings = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => [h.tagName, h.textContent]);
 /** The text of a section's elements (every delivery method's window, say), one after the other. */
 const sectionText = (el: Element, name: string) =>
-  [...el.shadowRoot!.querySelectorAll(`[part~="${name}"] :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)`)]
+  [
+    ...el.shadowRoot!.querySelectorAll(
+      `[part~="${name}"] :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)`,
+    ),
+  ]
     .map((child) => child.shadowRoot!.textContent)
     .join(' ')
     .replace(/\s+/g, ' ');
@@ -62,7 +69,8 @@ describe('<policy-summary>', () => {
       const el = await render('fr', policyFull());
       const options = [...el.shadowRoot!.querySelectorAll('[part~="option"]')];
       expect(options.map((o) => o.getAttribute('method'))).to.deep.equal([null, null]);
-      const text = (o: Element, name: string) => o.shadowRoot!.querySelector(`[part~="${name}"]`)?.textContent!.replace(/\s+/g, ' ').trim();
+      const text = (o: Element, name: string) =>
+        o.shadowRoot!.querySelector(`[part~="${name}"]`)?.textContent!.replace(/\s+/g, ' ').trim();
       expect(options.map((o) => text(o, 'method'))).to.deep.equal([
         'Livraison standard · sans frais',
         'Livraison à domicile avec installation (créneau de 4 heures) · 49 €',
@@ -102,7 +110,8 @@ describe('<policy-summary>', () => {
         'Nous ne pouvons pas afficher nos conditions d’annulation pour le moment',
       ]);
       const rects = boxes.map((box) => box.getBoundingClientRect());
-      for (let i = 1; i < rects.length; i++) expect(rects[i]!.top - rects[i - 1]!.bottom, `gap before box ${i}`).to.be.above(8);
+      for (let i = 1; i < rects.length; i++)
+        expect(rects[i]!.top - rects[i - 1]!.bottom, `gap before box ${i}`).to.be.above(8);
     } finally {
       errors.restore();
     }
@@ -153,7 +162,9 @@ describe('<policy-summary>', () => {
     const style = document.createElement('style');
     style.textContent = 'policy-summary::part(window) { color: rgb(1, 2, 3); }';
     document.head.append(style);
-    const window = el.shadowRoot!.querySelector('policy-delivery-window')!.shadowRoot!.querySelector('[part~="window"]')!;
+    const window = el
+      .shadowRoot!.querySelector('policy-delivery-window')!
+      .shadowRoot!.querySelector('[part~="window"]')!;
     expect(getComputedStyle(window).color).to.equal('rgb(1, 2, 3)');
     style.remove();
   });

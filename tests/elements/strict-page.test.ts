@@ -22,9 +22,16 @@ describe('demo/strict.html, under a strict Content-Security-Policy', () => {
 
   it('renders the delivery window and the summary with no violation reported', async () => {
     const dist = await fetch('/dist/policy-explainer.js', { method: 'HEAD' });
-    expect(dist.ok, 'dist/policy-explainer.js is missing: run `npm run build` first (npm test builds before the element tests)').to.equal(true);
+    expect(
+      dist.ok,
+      'dist/policy-explainer.js is missing: run `npm run build` first (npm test builds before the element tests)',
+    ).to.equal(true);
 
-    iframe = Object.assign(document.createElement('iframe'), { src: '/demo/strict.html', width: '800', height: '1200' });
+    iframe = Object.assign(document.createElement('iframe'), {
+      src: '/demo/strict.html',
+      width: '800',
+      height: '1200',
+    });
     const loaded = new Promise((done) => iframe.addEventListener('load', done, { once: true }));
     document.body.append(iframe);
     await loaded;
@@ -34,21 +41,30 @@ describe('demo/strict.html, under a strict Content-Security-Policy', () => {
     const summary = doc.querySelector('policy-summary')!;
     // Every section's element: the delivery section has one per delivery method.
     const sections = () => [
-      ...(summary.shadowRoot?.querySelectorAll('[part~="section"] :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)') ?? []),
+      ...(summary.shadowRoot?.querySelectorAll(
+        '[part~="section"] :is(policy-delivery-window, policy-returns, policy-non-refundable, policy-cancellation)',
+      ) ?? []),
     ];
 
     await until(() => timesOf(window).length === 2, 'the delivery window');
-    await until(() => sections().length === 5 && sections().every((s) => s.shadowRoot?.textContent?.trim()), 'the summary');
+    await until(
+      () => sections().length === 5 && sections().every((s) => s.shadowRoot?.textContent?.trim()),
+      'the summary',
+    );
     await new Promise((done) => setTimeout(done, 100));
 
     // strict.js ran (it is the only listener) and the page says so.
     expect(win.cspViolations, 'violations').to.deep.equal([]);
-    expect(doc.getElementById('csp-report')!.textContent).to.equal('No Content-Security-Policy violation on this page.');
+    expect(doc.getElementById('csp-report')!.textContent).to.equal(
+      'No Content-Security-Policy violation on this page.',
+    );
     expect(window.shadowRoot!.querySelector('[part~="fallback"]')).to.equal(null);
     expect(window.shadowRoot!.textContent).to.contain('Estimated delivery between');
 
     // The policy is really in force, else "no violation" would prove nothing.
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain("require-trusted-types-for 'script'");
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain(
+      "require-trusted-types-for 'script'",
+    );
     // A TypeError, worded by each engine its own way; the page keeps its body.
     expect(() => {
       doc.body.innerHTML = '<p>HTML without Trusted Types</p>';
@@ -61,6 +77,8 @@ describe('demo/strict.html, under a strict Content-Security-Policy', () => {
     doc.head.append(inline);
     await until(() => (win.cspViolations?.length ?? 0) >= 2, 'the violations of the two probes');
     expect(getComputedStyle(doc.querySelector('h1')!).color).not.to.equal('rgb(255, 0, 0)');
-    expect(win.cspViolations!.join('\n')).to.match(/require-trusted-types-for/).and.match(/style-src-elem blocked inline/);
+    expect(win.cspViolations!.join('\n'))
+      .to.match(/require-trusted-types-for/)
+      .and.match(/style-src-elem blocked inline/);
   });
 });

@@ -7,7 +7,9 @@ import type { PolicyDeliveryWindow } from '../../src/index.js';
 import { part, policyFull, textOf } from './helpers.js';
 
 const render = (lang: string) =>
-  fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`);
+  fixture<PolicyDeliveryWindow>(
+    html`<policy-delivery-window lang=${lang} .policy=${policyFull()}></policy-delivery-window>`,
+  );
 
 describe('strings at run time', () => {
   it("replaces one string for a shop's brand voice, leaving the rest", async () => {

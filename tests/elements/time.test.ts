@@ -10,7 +10,12 @@ import '../../src/index.js';
 import { quoteDelivery, type PolicyDeliveryWindow, type PolicyReturns } from '../../src/index.js';
 import { part, policyFull, textOf, timesOf } from './helpers.js';
 
-const policyIn = (timeZone: string, method: object, holidays: string[] = [], businessDays = ['mon', 'tue', 'wed', 'thu', 'fri']) => ({
+const policyIn = (
+  timeZone: string,
+  method: object,
+  holidays: string[] = [],
+  businessDays = ['mon', 'tue', 'wed', 'thu', 'fri'],
+) => ({
   version: 1,
   merchant: { timeZone },
   calendar: { businessDays, holidays },
@@ -33,7 +38,8 @@ describe('time, in the browser', () => {
     sinon.restore();
   });
 
-  const render = (policy: unknown) => fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang="en" .policy=${policy}></policy-delivery-window>`);
+  const render = (policy: unknown) =>
+    fixture<PolicyDeliveryWindow>(html`<policy-delivery-window lang="en" .policy=${policy}></policy-delivery-window>`);
   /** The window the element shows is the one core gives for that instant, to the day. */
   const expectCore = (el: Element, policy: unknown) => {
     const { quoted } = quoteDelivery(policy, { now: new Date() });
@@ -67,9 +73,16 @@ describe('time, in the browser', () => {
 
   it('a daylight-saving night: with a 02:30 cutoff in Paris, at 01:30 only 30 minutes remain (02:00 jumps to 03:00)', async () => {
     at('2026-03-29T00:30:00Z');
-    const policy = policyIn('Europe/Paris', { cutoff: '02:30', transitDays: { min: 1, max: 2 } }, [], ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+    const policy = policyIn(
+      'Europe/Paris',
+      { cutoff: '02:30', transitDays: { min: 1, max: 2 } },
+      [],
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+    );
     const el = await render(policy);
-    expect(part(el, 'countdown')!.textContent!.trim()).to.match(/^Order before [^(]+ \(in 30 min\) to get these dates\.$/);
+    expect(part(el, 'countdown')!.textContent!.trim()).to.match(
+      /^Order before [^(]+ \(in 30 min\) to get these dates\.$/,
+    );
     expectCore(el, policy);
     // At the jump the cutoff has passed: the later window takes over, and the countdown goes.
     await clock!.tickAsync(30 * 60_000);
@@ -98,20 +111,30 @@ describe('time, in the browser', () => {
 
     it('a window across the new year reads December, then January, each with its year', async () => {
       at('2026-12-28T09:00:00Z');
-      const across = policyIn('Europe/Paris', { transitDays: { min: 1, max: 2 }, padding: { min: 0, max: 2 } }, ['2027-01-01']);
+      const across = policyIn('Europe/Paris', { transitDays: { min: 1, max: 2 }, padding: { min: 0, max: 2 } }, [
+        '2027-01-01',
+      ]);
       const el = await render(across);
       expect(timesOf(el)).to.deep.equal(['2026-12-29', '2027-01-04']);
-      expect(part(el, 'window')!.textContent).to.match(/between Tuesday, December 29, 2026 and Monday, January 4, 2027$/);
+      expect(part(el, 'window')!.textContent).to.match(
+        /between Tuesday, December 29, 2026 and Monday, January 4, 2027$/,
+      );
     });
   });
 
   it('a leap day: Tuesday, February 29, 2028 in the window and as a return deadline', async () => {
     at('2028-02-28T09:00:00Z');
-    const policy = policyIn('Europe/Paris', { cutoff: '14:00', transitDays: { min: 1, max: 2 }, padding: { min: 0, max: 1 } });
+    const policy = policyIn('Europe/Paris', {
+      cutoff: '14:00',
+      transitDays: { min: 1, max: 2 },
+      padding: { min: 0, max: 1 },
+    });
     const el = await render(policy);
     expect(timesOf(el)).to.deep.equal(['2028-02-29', '2028-03-02']);
     expect(part(el, 'window')!.textContent).to.match(/between Tuesday, February 29 and Thursday, March 2$/);
-    const returns = await fixture<PolicyReturns>(html`<policy-returns lang="en" delivered-on="2028-01-30" .policy=${policy}></policy-returns>`);
+    const returns = await fixture<PolicyReturns>(
+      html`<policy-returns lang="en" delivered-on="2028-01-30" .policy=${policy}></policy-returns>`,
+    );
     expect(timesOf(returns)).to.deep.equal(['2028-02-29']);
     expect(textOf(returns)).to.contain('You can send this item back until Tuesday, February 29, 2028.');
   });
@@ -122,7 +145,10 @@ describe('time, in the browser', () => {
     expect(timesOf(el)).to.have.length(2);
     // Looked for once the page is idle, not on the way to the first render.
     await new Promise((resolve) => requestIdleCallback(resolve));
-    const runOut = warn.getCalls().map((c) => String(c.args[0])).filter((m) => m.includes('/calendar/holidays'));
+    const runOut = warn
+      .getCalls()
+      .map((c) => String(c.args[0]))
+      .filter((m) => m.includes('/calendar/holidays'));
     expect(runOut).to.deep.equal([
       "policy-explainer: /calendar/holidays The last holiday listed is 2027-12-25: quotes after it assume no holiday; add next year's holidays (npx policy-explainer holidays FR --years 2028-2030 --write <policy file>).",
     ]);

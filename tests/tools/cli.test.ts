@@ -30,10 +30,15 @@ function check(...args: string[]) {
 
 /** The text at a reported line:column of a file. */
 function textAt(path: string, line: number, column: number, length: number) {
-  return readFileSync(path, 'utf8').split('\n')[line - 1]!.slice(column - 1, column - 1 + length);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    [line - 1]!.slice(column - 1, column - 1 + length);
 }
 
-const SEED = JSON.parse(readFileSync(fixture('examples/01-seed-example.json'), 'utf8')) as { policy: object; now: string };
+const SEED = JSON.parse(readFileSync(fixture('examples/01-seed-example.json'), 'utf8')) as {
+  policy: object;
+  now: string;
+};
 
 describe('policy-explainer check', () => {
   it('a valid file: exit 0, and the dates shoppers are told, as the spec works them out', () => {
@@ -86,7 +91,7 @@ describe('policy-explainer check', () => {
       const errors = lines.filter((l) => l.includes('  error  '));
       expect(errors.length, name).toBeGreaterThan(0);
       for (const line of errors) {
-        const [, l, c] = /^.+?:(\d+):(\d+)  error /.exec(line) ?? [];
+        const [, l, c] = /^.+?:(\d+):(\d+) {2}error /.exec(line) ?? [];
         expect(l, line).toBeDefined();
         // A wrong value: the line:column is where that value is written in the file.
         const found = /\(found (.*)\)\.$/.exec(line)?.[1];
@@ -103,22 +108,26 @@ describe('policy-explainer check', () => {
   it('points at the exact place: a wrong value, a missing field, a misspelt key, a JSON syntax error', () => {
     const wrong = file('wrong.json', '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Pariss" }\n}\n');
     const [line] = check('check', wrong).lines;
-    expect(line).toMatch(/wrong\.json:3:29  error +\/merchant\/timeZone  Must be an IANA time zone/);
+    expect(line).toMatch(/wrong\.json:3:29 {2}error +\/merchant\/timeZone {2}Must be an IANA time zone/);
     expect(textAt(wrong, 3, 29, 15)).toBe('"Europe/Pariss"');
 
     const missing = file('missing.json', '{\n  "version": 1,\n  "merchant": {\n    "name": "Shop"\n  }\n}\n');
-    expect(check('check', missing).lines[0]).toMatch(/missing\.json:3:15  error +\/merchant\/timeZone  Required field "timeZone" is missing/);
+    expect(check('check', missing).lines[0]).toMatch(
+      /missing\.json:3:15 {2}error +\/merchant\/timeZone {2}Required field "timeZone" is missing/,
+    );
 
     const typo = file('typo.json', '{\n  "version": 1,\n  "merchant": { "timeZone": "UTC", "nmae": "Shop" }\n}\n');
     const result = check('check', typo);
     expect(result.status).toBe(1);
-    expect(result.lines[0]).toMatch(/typo\.json:3:36  error +\/merchant\/nmae  Unknown field "nmae" is ignored; did you mean "name"\?/);
+    expect(result.lines[0]).toMatch(
+      /typo\.json:3:36 {2}error +\/merchant\/nmae {2}Unknown field "nmae" is ignored; did you mean "name"\?/,
+    );
     expect(textAt(typo, 3, 36, 6)).toBe('"nmae"');
 
     const syntax = file('syntax.json', '{\n  "version": 1,\n  "returns": { "windowDays": 30, }\n}\n');
     const out = check('check', syntax);
     expect(out.status).toBe(1);
-    expect(out.lines[0]).toMatch(/syntax\.json:3:34  error +\(the whole file\)  The file is not valid JSON/);
+    expect(out.lines[0]).toMatch(/syntax\.json:3:34 {2}error +\(the whole file\) {2}The file is not valid JSON/);
     expect(textAt(syntax, 3, 34, 1)).toBe('}');
   });
 
@@ -127,9 +136,16 @@ describe('policy-explainer check', () => {
     const method = policy.delivery.methods[0]!;
     method.cutof = method.cutoff;
     delete method.cutoff;
-    const { status, lines, text } = check('check', file('cutof.json', JSON.stringify(policy, null, 2)), '--now', SEED.now);
+    const { status, lines, text } = check(
+      'check',
+      file('cutof.json', JSON.stringify(policy, null, 2)),
+      '--now',
+      SEED.now,
+    );
     expect(status).toBe(1);
-    expect(lines[0]).toMatch(/cutof\.json:\d+:\d+  error +\/delivery\/methods\/0\/cutof  Unknown field "cutof" is ignored; did you mean "cutoff"\?/);
+    expect(lines[0]).toMatch(
+      /cutof\.json:\d+:\d+ {2}error +\/delivery\/methods\/0\/cutof {2}Unknown field "cutof" is ignored; did you mean "cutoff"\?/,
+    );
     expect(text).toContain('not valid (1 error, 0 warnings). The elements would ignore the unknown fields');
     // What the elements would then show: no cutoff, said plainly.
     expect(text).toMatch(/delivery "standard": between .*\)$/m);
@@ -140,7 +156,7 @@ describe('policy-explainer check', () => {
     const bom = file('bom.json', '\uFEFF{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Pariss" }\n}\n');
     const { status, lines } = check('check', bom);
     expect(status).toBe(1);
-    expect(lines[0]).toMatch(/bom\.json:3:29  error +\/merchant\/timeZone  Must be an IANA time zone/);
+    expect(lines[0]).toMatch(/bom\.json:3:29 {2}error +\/merchant\/timeZone {2}Must be an IANA time zone/);
     expect(check('check', file('bom-ok.json', `\uFEFF${JSON.stringify(SEED.policy)}`)).status).toBe(0);
   });
 
@@ -157,9 +173,12 @@ describe('policy-explainer check', () => {
 
   it('a value nested 100,000 deep: its unknown key still has its line and column', () => {
     // Followed by recursion, such a value overflowed the stack, and every finding lost its place.
-    const deep = file('deep.json', `{\n  "version": 1,\n  "merchant": { "timeZone": "UTC" },\n  "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}\n`);
+    const deep = file(
+      'deep.json',
+      `{\n  "version": 1,\n  "merchant": { "timeZone": "UTC" },\n  "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}\n`,
+    );
     const { lines } = check('check', deep);
-    expect(lines[0]).toMatch(/deep\.json:4:3  error +\/x  Unknown field "x"/);
+    expect(lines[0]).toMatch(/deep\.json:4:3 {2}error +\/x {2}Unknown field "x"/);
   });
 
   it('locate stops at the end of a text that is not JSON, rather than running on', () => {
@@ -167,19 +186,38 @@ describe('policy-explainer check', () => {
   });
 
   it('--json: the same findings for a program to read', () => {
-    const { status, text } = check('check', fixture('bad/cutoff-24-00.json'), fixture('examples/policy-full.json'), '--json');
+    const { status, text } = check(
+      'check',
+      fixture('bad/cutoff-24-00.json'),
+      fixture('examples/policy-full.json'),
+      '--json',
+    );
     expect(status).toBe(1);
     const results = JSON.parse(text) as FileReport[];
     expect(results.map((r) => r.errors.length)).toEqual([1, 0]);
-    expect(results[0]!.errors[0]).toMatchObject({ path: '/delivery/methods/0/cutoff', line: expect.any(Number), column: expect.any(Number) });
+    expect(results[0]!.errors[0]).toMatchObject({
+      path: '/delivery/methods/0/cutoff',
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
   });
 
   it('exit 2 and a plain message for a file that cannot be read, an unknown option or no file', () => {
-    expect(check('check', join(dir, 'nowhere.json'))).toMatchObject({ status: 2, lines: [expect.stringContaining('cannot read')] });
-    expect(check('check', '--frobnicate', fixture('examples/policy-full.json')).lines[0]).toContain('unknown option --frobnicate');
+    expect(check('check', join(dir, 'nowhere.json'))).toMatchObject({
+      status: 2,
+      lines: [expect.stringContaining('cannot read')],
+    });
+    expect(check('check', '--frobnicate', fixture('examples/policy-full.json')).lines[0]).toContain(
+      'unknown option --frobnicate',
+    );
     expect(check('check').status).toBe(2);
-    expect(check('check', fixture('examples/policy-full.json'), '--now', 'tomorrow').lines[0]).toContain('--now needs a date and time');
-    expect(check('--help')).toMatchObject({ status: 0, lines: expect.arrayContaining([expect.stringContaining('Usage: policy-explainer check')]) });
+    expect(check('check', fixture('examples/policy-full.json'), '--now', 'tomorrow').lines[0]).toContain(
+      '--now needs a date and time',
+    );
+    expect(check('--help')).toMatchObject({
+      status: 0,
+      lines: expect.arrayContaining([expect.stringContaining('Usage: policy-explainer check')]),
+    });
   });
 
   describe('never writes a raw control character to the terminal', () => {
@@ -193,6 +231,7 @@ describe('policy-explainer check', () => {
     const RLO = '\u202e';
     const FORGED = '\nfake.json: valid (0 errors, 0 warnings)';
     // Every C0 and C1 control and every bidi control; "\n" only between the lines `check` splits.
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
     const RAW = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
     const policy = () => {
@@ -221,7 +260,12 @@ describe('policy-explainer check', () => {
     });
 
     it('escapes them in the report of a valid file (its name)', () => {
-      const { status, lines } = check('check', file(`ok${TITLE}${RLO}.json`, JSON.stringify(SEED.policy)), '--now', SEED.now);
+      const { status, lines } = check(
+        'check',
+        file(`ok${TITLE}${RLO}.json`, JSON.stringify(SEED.policy)),
+        '--now',
+        SEED.now,
+      );
       expect(status).toBe(0);
       expect(lines[0]).toMatch(/ok\\u001B\]0;pwned\\u0007\\u202E\.json: valid/);
       for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(RAW);
@@ -237,7 +281,11 @@ describe('policy-explainer check', () => {
     });
 
     it('escapes them in unknown options, --now and a file that cannot be read', () => {
-      for (const args of [['check', `--x${CLEAR}`], ['check', 'p.json', '--now', `x${TITLE}${C1}${RLO}`], ['check', join(dir, `nowhere${CLEAR}${FORGED}`)]]) {
+      for (const args of [
+        ['check', `--x${CLEAR}`],
+        ['check', 'p.json', '--now', `x${TITLE}${C1}${RLO}`],
+        ['check', join(dir, `nowhere${CLEAR}${FORGED}`)],
+      ]) {
         const { status, lines } = check(...args);
         expect(status).toBe(2);
         for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(RAW);
@@ -250,11 +298,16 @@ describe('policy-explainer check', () => {
       const syntax = file(`s${RLO}.json`, `{"a": x${CLEAR}${C1}${RLO}}`);
       const { status, text } = check('check', path, syntax, '--json');
       expect(status).toBe(1);
-      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      expect(text).not.toMatch(
+        // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+        /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+      );
       const [results, bad] = JSON.parse(text) as FileReport[];
       expect(results!.file).toBe(path);
       expect(results!.errors.map((e) => e.path)).toContain(`/x${CLEAR}${TITLE}`);
-      expect(results!.errors.map((e) => e.path)).toContain(`/merchant/n${LINK.replace(/\//g, '~1')}${C1}${RLO}${FORGED}`);
+      expect(results!.errors.map((e) => e.path)).toContain(
+        `/merchant/n${LINK.replace(/\//g, '~1')}${C1}${RLO}${FORGED}`,
+      );
       expect(bad!.errors[0]!.message).toContain(`"{"a": x${CLEAR}${C1}${RLO}`);
     });
   });
@@ -264,32 +317,54 @@ describe('policy-explainer check', () => {
     // process: a read that never ends must fail this test, not hang the test run.
     const bin = join(dir, 'policy-explainer.mjs');
     beforeAll(() => {
-      buildSync({ entryPoints: [new URL('src/cli/bin.ts', root).pathname], bundle: true, platform: 'node', format: 'esm', outfile: bin, logLevel: 'error' });
+      buildSync({
+        entryPoints: [new URL('src/cli/bin.ts', root).pathname],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile: bin,
+        logLevel: 'error',
+      });
     });
     const run = (...args: string[]) => {
       const start = performance.now();
       const child = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 15_000, cwd: dir });
-      return { status: child.status, signal: child.signal, out: child.stdout + child.stderr, ms: performance.now() - start };
+      return {
+        status: child.status,
+        signal: child.signal,
+        out: child.stdout + child.stderr,
+        ms: performance.now() - start,
+      };
     };
 
-    it('check /dev/zero: refused after 1 MB, the elements\' own limit, with a plain message and exit 2', () => {
+    it("check /dev/zero: refused after 1 MB, the elements' own limit, with a plain message and exit 2", () => {
       // It read on for ever (50 MB more memory each second) before.
       const { status, signal, out, ms } = run('check', '/dev/zero');
       expect(signal).toBeNull();
       expect(status).toBe(2);
-      expect(out).toContain('policy-explainer: cannot read /dev/zero: it is larger than 1 MB (1000000 bytes); a policy file is a few kilobytes');
+      expect(out).toContain(
+        'policy-explainer: cannot read /dev/zero: it is larger than 1 MB (1000000 bytes); a policy file is a few kilobytes',
+      );
       expect(ms).toBeLessThan(10_000);
     }, 30_000);
 
     it('a file over 1 MB is refused unread; one of exactly 1 MB is checked', () => {
       const policy = JSON.stringify(SEED.policy);
       const big = file('big.json', policy + ' '.repeat(1_000_001 - policy.length));
-      expect(check('check', big)).toMatchObject({ status: 2, lines: [`policy-explainer: cannot read ${big}: it is larger than 1 MB (1000000 bytes); a policy file is a few kilobytes.`] });
+      expect(check('check', big)).toMatchObject({
+        status: 2,
+        lines: [
+          `policy-explainer: cannot read ${big}: it is larger than 1 MB (1000000 bytes); a policy file is a few kilobytes.`,
+        ],
+      });
       // 1 MB counted in bytes, as the elements count them, not in characters.
       const wide = file('wide.json', policy.replace('"Maison Dupont"', `"${'é'.repeat(500_000)}"`));
       expect(check('check', wide).status).toBe(2);
       const limit = file('limit.json', policy + ' '.repeat(1_000_000 - policy.length));
-      expect(check('check', limit, '--now', SEED.now)).toMatchObject({ status: 0, lines: expect.arrayContaining([`${limit}: valid (0 errors, 0 warnings)`]) });
+      expect(check('check', limit, '--now', SEED.now)).toMatchObject({
+        status: 0,
+        lines: expect.arrayContaining([`${limit}: valid (0 errors, 0 warnings)`]),
+      });
     });
 
     it('check -- -rf.json: after "--", every argument is a file, even one that starts with "-"', () => {
@@ -300,8 +375,13 @@ describe('policy-explainer check', () => {
       expect(out).toContain('-rf.json: valid (0 errors, 0 warnings)');
       expect(out).toContain('cannot read --json');
       expect(status).toBe(2);
-      expect(check('check', '--', dashed, '--now', SEED.now).lines).toContain('policy-explainer: cannot read --now: ENOENT: no such file or directory, open \'--now\'');
-      expect(check('check', '--')).toMatchObject({ status: 2, lines: expect.arrayContaining([expect.stringContaining('Usage:')]) });
+      expect(check('check', '--', dashed, '--now', SEED.now).lines).toContain(
+        "policy-explainer: cannot read --now: ENOENT: no such file or directory, open '--now'",
+      );
+      expect(check('check', '--')).toMatchObject({
+        status: 2,
+        lines: expect.arrayContaining([expect.stringContaining('Usage:')]),
+      });
     }, 30_000);
   });
 
@@ -318,14 +398,17 @@ describe('policy-explainer check', () => {
     };
 
     it('20,000 bad holidays (~360 KB, one a line): each at its own line, in a few seconds at most', () => {
-      const policy = { ...base, calendar: { holidays: Array.from({ length: 20_000 }, (_, i) => `2026-02-${30 + (i % 2)}`) } };
+      const policy = {
+        ...base,
+        calendar: { holidays: Array.from({ length: 20_000 }, (_, i) => `2026-02-${30 + (i % 2)}`) },
+      };
       const path = file('holidays-20k.json', JSON.stringify(policy, null, 2).replace(/^ {6}"2026/gm, '    "2026'));
       const { status, lines, ms } = timed(path);
       expect(status).toBe(1);
       const errors = lines.filter((l) => l.includes('  error  '));
       expect(errors).toHaveLength(20_000);
       // The last holiday: the list opens on line 8, so holiday n is on line 9 + n.
-      expect(errors.at(-1)).toMatch(/holidays-20k\.json:20008:5  error +\/calendar\/holidays\/19999 /);
+      expect(errors.at(-1)).toMatch(/holidays-20k\.json:20008:5 {2}error +\/calendar\/holidays\/19999 /);
       expect(textAt(path, 20008, 5, 12)).toBe('"2026-02-31"');
       expect(ms).toBeLessThan(5000);
     }, 600_000);
@@ -339,7 +422,7 @@ describe('policy-explainer check', () => {
       const errors = lines.filter((l) => l.includes('  error  '));
       expect(errors).toHaveLength(60_000);
       // After the 6 lines of "version" and "merchant", key n is on line 7 + n.
-      expect(errors.at(-1)).toMatch(/keys-60k\.json:60006:3  error +\/x59999  Unknown field "x59999"/);
+      expect(errors.at(-1)).toMatch(/keys-60k\.json:60006:3 {2}error +\/x59999 {2}Unknown field "x59999"/);
       expect(textAt(path, 60006, 3, 8)).toBe('"x59999"');
       expect(ms).toBeLessThan(10_000);
     }, 600_000);
@@ -348,7 +431,11 @@ describe('policy-explainer check', () => {
   it('runs as the package bin, from the built dist/cli.js', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
     const bin = new URL(pkg.bin['policy-explainer'], root).pathname;
-    const out = execFileSync(process.execPath, [bin, 'check', fixture('examples/policy-full.json'), '--now', '2026-11-24T10:00:00+01:00'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [bin, 'check', fixture('examples/policy-full.json'), '--now', '2026-11-24T10:00:00+01:00'],
+      { encoding: 'utf8' },
+    );
     expect(out).toContain('valid (0 errors, 0 warnings)');
     let status = 0;
     try {

@@ -32,14 +32,38 @@ const examples: Case[] = readdirSync(new URL('tests/fixtures/examples/', root))
 const zoned = (timeZone: string, cutoff: string, transit: [number, number]) => ({
   version: 1,
   merchant: { timeZone },
-  delivery: { methods: [{ id: 'standard', cutoff, transitDays: { min: transit[0], max: transit[1] }, padding: { min: 1, max: 2 } }] },
+  delivery: {
+    methods: [
+      { id: 'standard', cutoff, transitDays: { min: transit[0], max: transit[1] }, padding: { min: 1, max: 2 } },
+    ],
+  },
 });
 const CASES: Case[] = [
-  { name: 'Monday 13:59 in Paris, a minute before the cutoff', policy: zoned('Europe/Paris', '14:00', [1, 1]), now: '2026-04-20T13:59:00+02:00' },
-  { name: 'Monday 14:01 in Paris, a minute after it', policy: zoned('Europe/Paris', '14:00', [1, 1]), now: '2026-04-20T14:01:00+02:00' },
-  { name: 'Kiritimati is on Tuesday while UTC is on Monday', policy: zoned('Pacific/Kiritimati', '14:00', [3, 4]), now: '2026-03-02T10:30:00Z' },
-  { name: 'Pago Pago is still on Monday', policy: zoned('Pacific/Pago_Pago', '14:00', [3, 4]), now: '2026-03-02T21:00:00Z' },
-  { name: "St John's, half an hour off, the night clocks go forward", policy: zoned('America/St_Johns', '01:30', [1, 2]), now: '2026-03-08T01:00:00-03:30' },
+  {
+    name: 'Monday 13:59 in Paris, a minute before the cutoff',
+    policy: zoned('Europe/Paris', '14:00', [1, 1]),
+    now: '2026-04-20T13:59:00+02:00',
+  },
+  {
+    name: 'Monday 14:01 in Paris, a minute after it',
+    policy: zoned('Europe/Paris', '14:00', [1, 1]),
+    now: '2026-04-20T14:01:00+02:00',
+  },
+  {
+    name: 'Kiritimati is on Tuesday while UTC is on Monday',
+    policy: zoned('Pacific/Kiritimati', '14:00', [3, 4]),
+    now: '2026-03-02T10:30:00Z',
+  },
+  {
+    name: 'Pago Pago is still on Monday',
+    policy: zoned('Pacific/Pago_Pago', '14:00', [3, 4]),
+    now: '2026-03-02T21:00:00Z',
+  },
+  {
+    name: "St John's, half an hour off, the night clocks go forward",
+    policy: zoned('America/St_Johns', '01:30', [1, 2]),
+    now: '2026-03-08T01:00:00-03:30',
+  },
   ...examples,
 ];
 const LANGUAGES = ['fr', 'es', 'en'];
@@ -69,7 +93,9 @@ const CLOCKS: Record<string, Clock> = {
   "sinon's fake timers": {
     before: async (page, ms) => {
       await page.addInitScript({ path: sinonBundle });
-      await page.addInitScript(`window.__clock = sinon.useFakeTimers({ now: ${ms}, toFake: ['Date', 'setTimeout', 'clearTimeout'] });`);
+      await page.addInitScript(
+        `window.__clock = sinon.useFakeTimers({ now: ${ms}, toFake: ['Date', 'setTimeout', 'clearTimeout'] });`,
+      );
     },
     move: (page, ms) => page.evaluate((t) => (window as any).__clock.setSystemTime(t), ms),
   },
@@ -106,7 +132,10 @@ const show = (page: Page, c: Case, lang: string) =>
       });
       document.body.append(el);
       const event = await outcome;
-      const times = [...el.shadowRoot!.querySelectorAll('[part~="window"] time')].map((t) => [t.getAttribute('datetime'), t.textContent]);
+      const times = [...el.shadowRoot!.querySelectorAll('[part~="window"] time')].map((t) => [
+        t.getAttribute('datetime'),
+        t.textContent,
+      ]);
       el.remove();
       return { event, times };
     },
@@ -119,7 +148,8 @@ describe('the embed under the clocks retailers test with', () => {
   let origin: string;
 
   beforeAll(async () => {
-    if (!existsSync(new URL('dist/policy-explainer.js', root))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: root });
+    if (!existsSync(new URL('dist/policy-explainer.js', root)))
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: root });
     server = await serve(0);
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
@@ -131,34 +161,39 @@ describe('the embed under the clocks retailers test with', () => {
   });
 
   for (const [clockName, clock] of Object.entries(CLOCKS)) {
-    it.each(SHOPPER_ZONES)(`${clockName}, installed before the bundle loads, shopper in %s`, async (zone) => {
-      const context = await browser.newContext({ timezoneId: zone });
-      const page = await context.newPage();
-      try {
-        await clock.before(page, Date.parse(CASES[0]!.now));
-        await page.goto(`${origin}/tests/fixtures/clock-page.html`);
-        const wrong: string[] = [];
-        for (const c of CASES) {
-          await clock.move(page, Date.parse(c.now));
-          const { quoted } = quoteDelivery(c.policy, { method: c.method, now: c.now });
-          for (const lang of LANGUAGES) {
-            const { event, times } = await show(page, c, lang);
-            // The fallback is honest; a date other than core's is not.
-            if (event === 'error') continue;
-            const expected = quoted.earliest === quoted.latest ? [quoted.earliest] : [quoted.earliest, quoted.latest];
-            const dates = times.map(([datetime]) => datetime);
-            // The text a shopper reads names each date's day of the month.
-            const textRight = times.every(([datetime, text]) => text!.includes(String(Number(datetime!.slice(8)))));
-            if (JSON.stringify(dates) !== JSON.stringify(expected) || !textRight) wrong.push(`${c.name} [${lang}]: ${JSON.stringify(times)}, expected ${expected.join(' – ')}`);
+    it.each(SHOPPER_ZONES)(
+      `${clockName}, installed before the bundle loads, shopper in %s`,
+      async (zone) => {
+        const context = await browser.newContext({ timezoneId: zone });
+        const page = await context.newPage();
+        try {
+          await clock.before(page, Date.parse(CASES[0]!.now));
+          await page.goto(`${origin}/tests/fixtures/clock-page.html`);
+          const wrong: string[] = [];
+          for (const c of CASES) {
+            await clock.move(page, Date.parse(c.now));
+            const { quoted } = quoteDelivery(c.policy, { method: c.method, now: c.now });
+            for (const lang of LANGUAGES) {
+              const { event, times } = await show(page, c, lang);
+              // The fallback is honest; a date other than core's is not.
+              if (event === 'error') continue;
+              const expected = quoted.earliest === quoted.latest ? [quoted.earliest] : [quoted.earliest, quoted.latest];
+              const dates = times.map(([datetime]) => datetime);
+              // The text a shopper reads names each date's day of the month.
+              const textRight = times.every(([datetime, text]) => text!.includes(String(Number(datetime!.slice(8)))));
+              if (JSON.stringify(dates) !== JSON.stringify(expected) || !textRight)
+                wrong.push(`${c.name} [${lang}]: ${JSON.stringify(times)}, expected ${expected.join(' – ')}`);
+            }
           }
+          expect(wrong).toEqual([]);
+          // And a fallback is never all it shows: the seed case renders its dates.
+          await clock.move(page, Date.parse(CASES[0]!.now));
+          expect((await show(page, CASES[0]!, 'en')).event).toBe('ready');
+        } finally {
+          await context.close();
         }
-        expect(wrong).toEqual([]);
-        // And a fallback is never all it shows: the seed case renders its dates.
-        await clock.move(page, Date.parse(CASES[0]!.now));
-        expect((await show(page, CASES[0]!, 'en')).event).toBe('ready');
-      } finally {
-        await context.close();
-      }
-    }, 60_000);
+      },
+      60_000,
+    );
   }
 });

@@ -25,23 +25,43 @@ async function run(...args: string[]) {
 describe('the public holidays of a country', () => {
   it('France 2027: the eleven days of the Code du travail (L3133-1), Easter Monday, Ascension and Whit Monday included', async () => {
     expect(await publicHolidays({ country: 'FR', from: 2027, to: 2027 })).toEqual([
-      '2027-01-01', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-08', '2027-05-17',
-      '2027-07-14', '2027-08-15', '2027-11-01', '2027-11-11', '2027-12-25',
+      '2027-01-01',
+      '2027-03-29',
+      '2027-05-01',
+      '2027-05-06',
+      '2027-05-08',
+      '2027-05-17',
+      '2027-07-14',
+      '2027-08-15',
+      '2027-11-01',
+      '2027-11-11',
+      '2027-12-25',
     ]);
   });
 
   it('Alsace-Moselle (67, 68, 57) adds Good Friday and 26 December (Code du travail, L3134-13)', async () => {
     for (const region of ['67', '68', '57']) {
       const days = await publicHolidays({ country: 'FR', region, from: 2027, to: 2027 });
-      expect(days.filter((d) => !['2027-03-26', '2027-12-26'].includes(d)), region).toEqual(await publicHolidays({ country: 'FR', from: 2027, to: 2027 }));
+      expect(
+        days.filter((d) => !['2027-03-26', '2027-12-26'].includes(d)),
+        region,
+      ).toEqual(await publicHolidays({ country: 'FR', from: 2027, to: 2027 }));
       expect(days, region).toEqual(expect.arrayContaining(['2027-03-26', '2027-12-26']));
     }
   });
 
   it('Spain 2027: the national days (Real Decreto 2001/1983, art. 45), Good Friday included; no Sunday observance', async () => {
     expect(await publicHolidays({ country: 'ES', from: 2027, to: 2027 })).toEqual([
-      '2027-01-01', '2027-01-06', '2027-03-26', '2027-05-01', '2027-08-15',
-      '2027-10-12', '2027-11-01', '2027-12-06', '2027-12-08', '2027-12-25',
+      '2027-01-01',
+      '2027-01-06',
+      '2027-03-26',
+      '2027-05-01',
+      '2027-08-15',
+      '2027-10-12',
+      '2027-11-01',
+      '2027-12-06',
+      '2027-12-08',
+      '2027-12-25',
     ]);
   });
 
@@ -59,14 +79,32 @@ describe('the public holidays of a country', () => {
     ['ES', 'CT'],
   ])('%s %s, 2027–2029: exactly date-holidays’ public days, sorted, each once', async (country, region) => {
     const library = region ? new Holidays(country, region) : new Holidays(country);
-    const expected = [...new Set([2027, 2028, 2029].flatMap((y) => library.getHolidays(y).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10))))].sort();
+    const expected = [
+      ...new Set(
+        [2027, 2028, 2029].flatMap((y) =>
+          library
+            .getHolidays(y)
+            .filter((h) => h.type === 'public')
+            .map((h) => h.date.slice(0, 10)),
+        ),
+      ),
+    ].sort();
     expect(await publicHolidays({ country, region, from: 2027, to: 2029 })).toEqual(expected);
   });
 
   it('a country or region date-holidays does not know, or bad years: exit 2 and what to write', async () => {
-    expect(await run('XX', '--years', '2027')).toMatchObject({ status: 2, text: expect.stringContaining('"XX" is not a country') });
-    expect(await run('ES', '--region', 'ZZ', '--years', '2027')).toMatchObject({ status: 2, text: expect.stringMatching(/"ZZ" is not a region of ES .*MD/) });
-    expect(await run('FR', '--years', '2029-2027')).toMatchObject({ status: 2, text: expect.stringContaining('--years needs') });
+    expect(await run('XX', '--years', '2027')).toMatchObject({
+      status: 2,
+      text: expect.stringContaining('"XX" is not a country'),
+    });
+    expect(await run('ES', '--region', 'ZZ', '--years', '2027')).toMatchObject({
+      status: 2,
+      text: expect.stringMatching(/"ZZ" is not a region of ES .*MD/),
+    });
+    expect(await run('FR', '--years', '2029-2027')).toMatchObject({
+      status: 2,
+      text: expect.stringContaining('--years needs'),
+    });
     expect(await run('FR')).toMatchObject({ status: 2, text: expect.stringContaining('--years needs') });
     expect(await run('--years', '2027')).toMatchObject({ status: 2, text: expect.stringContaining('which country') });
   });
@@ -92,10 +130,16 @@ describe('--write: the days added to the policy file, the rest of it byte for by
   });
 
   it.each([
-    ['a calendar without holidays', '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris" },\n  "calendar": {\n    "businessDays": ["mon", "tue"]\n  }\n}\n'],
+    [
+      'a calendar without holidays',
+      '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris" },\n  "calendar": {\n    "businessDays": ["mon", "tue"]\n  }\n}\n',
+    ],
     ['an empty calendar', '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris" },\n  "calendar": {}\n}\n'],
     ['no calendar', '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris" }\n}\n'],
-    ['no calendar, a byte-order mark, tabs', '\uFEFF{\n\t"version": 1,\n\t"merchant": { "timeZone": "Europe/Paris" },\n\t"returns": { "windowDays": 30 }\n}\n'],
+    [
+      'no calendar, a byte-order mark, tabs',
+      '\uFEFF{\n\t"version": 1,\n\t"merchant": { "timeZone": "Europe/Paris" },\n\t"returns": { "windowDays": 30 }\n}\n',
+    ],
   ])('%s: a valid policy with the days, nothing else changed', (_, text) => {
     const written = withHolidays(text, days);
     const { calendar, ...rest } = JSON.parse(written.replace(/^\uFEFF/, ''));

@@ -10,7 +10,10 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fromRoot = (path: string) => join(projectRoot, path);
 
 function runCli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/i18n-check.mjs', ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['scripts/i18n-check.mjs', ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   const lines = result.stdout.trimEnd().split('\n');
   return { status: result.status, problemLines: lines.slice(0, -1), summary: lines.at(-1), stderr: result.stderr };
 }
@@ -41,7 +44,12 @@ const brokenCases: Record<string, BrokenCase> = {
   },
   'plural-missing': {
     rule: 'a plural form French needs and English lacks',
-    expected: [['fr.json  delivery.days_many  error', 'missing plural form "many" (1000000 needs _many in fr): add "delivery.days_many"']],
+    expected: [
+      [
+        'fr.json  delivery.days_many  error',
+        'missing plural form "many" (1000000 needs _many in fr): add "delivery.days_many"',
+      ],
+    ],
     exitCode: 1,
   },
   'plural-unused': {
@@ -51,7 +59,9 @@ const brokenCases: Record<string, BrokenCase> = {
   },
   'plural-new-language': {
     rule: 'a new language, checked with its own plural rules',
-    expected: [['de.json  delivery.days_many  error', '_many is never used in de (its plural forms: _one _other): remove it']],
+    expected: [
+      ['de.json  delivery.days_many  error', '_many is never used in de (its plural forms: _one _other): remove it'],
+    ],
     exitCode: 1,
   },
   interpolation: {
@@ -149,7 +159,10 @@ const brokenCases: Record<string, BrokenCase> = {
     rule: 'CONTEXT.md without an entry for a key, nor for a plural family (naming one of its forms is not enough)',
     expected: [
       ['CONTEXT.md  delivery.price  error', 'add a `delivery.price` entry to CONTEXT.md'],
-      ['CONTEXT.md  delivery.days  error', 'the plural family delivery.days (en.json: delivery.days_one delivery.days_other) is not documented for translators: add a `delivery.days` entry to CONTEXT.md'],
+      [
+        'CONTEXT.md  delivery.days  error',
+        'the plural family delivery.days (en.json: delivery.days_one delivery.days_other) is not documented for translators: add a `delivery.days` entry to CONTEXT.md',
+      ],
     ],
     exitCode: 1,
   },
@@ -174,9 +187,13 @@ describe('i18n-check on broken locales', () => {
 
       const cli = runCli(dir);
       expect(cli.status).toBe(exitCode);
-      expect(cli.problemLines.map((line) => line.split('  ').slice(0, 3).join('  '))).toEqual(expected.map(([place]) => place));
+      expect(cli.problemLines.map((line) => line.split('  ').slice(0, 3).join('  '))).toEqual(
+        expected.map(([place]) => place),
+      );
       const errors = expected.filter(([place]) => place.endsWith('error')).length;
-      expect(cli.summary).toMatch(new RegExp(`^i18n-check: \\d+ files?, ${errors} errors?, ${expected.length - errors} warnings?$`));
+      expect(cli.summary).toMatch(
+        new RegExp(`^i18n-check: \\d+ files?, ${errors} errors?, ${expected.length - errors} warnings?$`),
+      );
     });
   }
 });
@@ -208,7 +225,7 @@ describe('i18n-check on correct locales', () => {
   });
 });
 
-describe('i18n-check on the translators\' context, CONTEXT.md', () => {
+describe("i18n-check on the translators' context, CONTEXT.md", () => {
   it('a complete CONTEXT.md passes: one entry per plural family, in headings or tables; files, variables and code spans are not keys', () => {
     const dir = 'tests/fixtures/locales-context-ok';
     expect(existsSync(fromRoot(`${dir}/CONTEXT.md`))).toBe(true);
@@ -227,20 +244,30 @@ describe('i18n-check on the translators\' context, CONTEXT.md', () => {
   });
 
   it('report lines have the documented form: CONTEXT.md  key  level  message', () => {
-    const lines = [...runCli('tests/fixtures/locales-broken/context-missing-entry').problemLines, ...runCli('tests/fixtures/locales-broken/context-stale').problemLines];
+    const lines = [
+      ...runCli('tests/fixtures/locales-broken/context-missing-entry').problemLines,
+      ...runCli('tests/fixtures/locales-broken/context-stale').problemLines,
+    ];
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line).toMatch(/^CONTEXT\.md {2}[\w.-]+ {2}(error|warning) {2}\S.*: \S/);
   });
 
   it('locales/CONTEXT.md documents every key family of en.json, in backticks, with no stale entry', () => {
-    const english = JSON.parse(readFileSync(fromRoot('locales/en.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const english = JSON.parse(readFileSync(fromRoot('locales/en.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
     const context = readFileSync(fromRoot('locales/CONTEXT.md'), 'utf8');
     // English plural families have _one and _other; a lone reason_other is an ordinary key.
     const family = (texts: Record<string, string>, key: string) => {
       const base = key.replace(/_(one|other)$/, '');
       return base !== key && `${base}_one` in texts && `${base}_other` in texts ? base : key;
     };
-    const families = new Set(Object.entries(english).flatMap(([group, texts]) => Object.keys(texts).map((key) => `${group}.${family(texts, key)}`)));
+    const families = new Set(
+      Object.entries(english).flatMap(([group, texts]) =>
+        Object.keys(texts).map((key) => `${group}.${family(texts, key)}`),
+      ),
+    );
     expect(families).toContain('delivery.days');
     expect(families).toContain('nonRefundable.reason_other');
     for (const family of families) expect(context, family).toContain(`\`${family}\``);
@@ -252,7 +279,9 @@ describe('i18n-check on the translators\' context, CONTEXT.md', () => {
 describe('i18n-check command line', { timeout: 30_000 }, () => {
   it('checks locales/ by default, and takes --dir too', () => {
     expect(runCli().summary).toBe(runCli('locales').summary);
-    expect(runCli('--dir', 'tests/fixtures/locales-broken/missing-key').problemLines).toEqual(runCli('tests/fixtures/locales-broken/missing-key').problemLines);
+    expect(runCli('--dir', 'tests/fixtures/locales-broken/missing-key').problemLines).toEqual(
+      runCli('tests/fixtures/locales-broken/missing-key').problemLines,
+    );
   });
 
   it('every report line has the documented form: file  key  level  message', () => {

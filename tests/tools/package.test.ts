@@ -40,10 +40,15 @@ describe('the package, as built', () => {
 
 describe('the custom elements manifest, generated at build', () => {
   it('lists every element with its attributes, events and parts, for editors and frameworks', () => {
-    if (!existsSync(new URL('custom-elements.json', root))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: root });
+    if (!existsSync(new URL('custom-elements.json', root)))
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: root });
     const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
-    const elements = new Map<string, { attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[] }>();
-    for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.tagName) elements.set(d.tagName, d);
+    const elements = new Map<
+      string,
+      { attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: { name: string }[] }
+    >();
+    for (const mod of manifest.modules)
+      for (const d of mod.declarations ?? []) if (d.tagName) elements.set(d.tagName, d);
     expect([...elements.keys()].sort()).toEqual([
       'policy-cancellation',
       'policy-delivery-window',
@@ -53,7 +58,9 @@ describe('the custom elements manifest, generated at build', () => {
       'policy-summary',
     ]);
     const names = (list?: { name: string }[]) => (list ?? []).map((x) => x.name);
-    expect(names(elements.get('policy-delivery-window')!.attributes)).toEqual(expect.arrayContaining(['src', 'lang', 'method', 'country']));
+    expect(names(elements.get('policy-delivery-window')!.attributes)).toEqual(
+      expect.arrayContaining(['src', 'lang', 'method', 'country']),
+    );
     expect(names(elements.get('policy-returns')!.attributes)).toContain('delivered-on');
     for (const [tag, d] of elements) {
       expect(names(d.events), tag).toEqual(expect.arrayContaining(['policy-ready', 'policy-error']));

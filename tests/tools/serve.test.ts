@@ -64,17 +64,28 @@ function get(path: string): Promise<{ status: number; body: string; type?: strin
 }
 
 describe('the demo server serves only the repository and the locales folder', () => {
-  it.skipIf(!sibling)("refuses a sibling folder of the repository whose name starts with the repository's", async () => {
-    const name = basename(sibling!);
-    for (const path of [`/..%2F${name}%2Fsecret.txt`, `/demo/..%2F..%2F${name}%2Fsecret.txt`, `/%2E%2E%2F${name}%2Fsecret.txt`]) {
-      const { status, body } = await get(path);
-      expect(body, path).not.toContain(SECRET);
-      expect([400, 403, 404], path).toContain(status);
-    }
-  });
+  it.skipIf(!sibling)(
+    "refuses a sibling folder of the repository whose name starts with the repository's",
+    async () => {
+      const name = basename(sibling!);
+      for (const path of [
+        `/..%2F${name}%2Fsecret.txt`,
+        `/demo/..%2F..%2F${name}%2Fsecret.txt`,
+        `/%2E%2E%2F${name}%2Fsecret.txt`,
+      ]) {
+        const { status, body } = await get(path);
+        expect(body, path).not.toContain(SECRET);
+        expect([400, 403, 404], path).toContain(status);
+      }
+    },
+  );
 
   it("refuses a sibling folder of the locales folder whose name starts with the locales folder's", async () => {
-    for (const path of ['/locales/..%2Flocales-secret%2Fsecret.txt', '/locales/%2E%2E%2Flocales-secret%2Fsecret.txt', '/locales/..%2F..%2Foutside.txt']) {
+    for (const path of [
+      '/locales/..%2Flocales-secret%2Fsecret.txt',
+      '/locales/%2E%2E%2Flocales-secret%2Fsecret.txt',
+      '/locales/..%2F..%2Foutside.txt',
+    ]) {
       const { status, body } = await get(path);
       expect(body, path).not.toContain(SECRET);
       expect([400, 403, 404], path).toContain(status);
@@ -115,7 +126,9 @@ describe('the demo server serves only the repository and the locales folder', ()
   });
 
   it('a file sent late (/__slow) goes through the same rule', async () => {
-    const { status, body } = await get(`/__slow?ms=1&file=${encodeURIComponent('/locales/..%2Flocales-secret%2Fsecret.txt')}`);
+    const { status, body } = await get(
+      `/__slow?ms=1&file=${encodeURIComponent('/locales/..%2Flocales-secret%2Fsecret.txt')}`,
+    );
     expect(body).not.toContain(SECRET);
     expect([400, 403, 404]).toContain(status);
   });
