@@ -57,27 +57,23 @@ export class PolicyCancellation extends PolicyElement {
     return html`
       ${
         freePeriod
-          ? html`<p part="free">
-              ${freeUntil ? this.renderEnd(policy, freeUntil, left <= 0, { locale, t }) : 'until' in freePeriod ? t('cancellation.freeUntilShipment') : t('cancellation.freeWithin', { count: freePeriod.withinHours })}
-            </p>`
+          ? html`<p part="free">${freeUntil ? this.renderEnd(policy, freeUntil, left <= 0, { locale, t }) : 'until' in freePeriod ? t('cancellation.freeUntilShipment') : t('cancellation.freeWithin', { count: freePeriod.withinHours })}</p>`
           : nothing
       }
       ${
         feeText
           ? html`<p part="fee">${t(`cancellation.${feeKey}`, { fee: feeText })}</p>
-              <p part="explanation">${t('cancellation.feeWhy')}</p>`
+            <p part="explanation">${t('cancellation.feeWhy')}</p>`
           : nothing
       }
       ${
         channels?.length
-          ? html`<p part="channels">
-              ${t('cancellation.channels', {
-                channels: formatChoices(
-                  locale,
-                  channels.map((c) => t(`cancellation.channel_${c}`)),
-                ),
-              })}
-            </p>`
+          ? html`<p part="channels">${t('cancellation.channels', {
+              channels: formatChoices(
+                locale,
+                channels.map((c) => t(`cancellation.channel_${c}`)),
+              ),
+            })}</p>`
           : nothing
       }
       ${noticeDays ? html`<p part="notice">${t('cancellation.notice', { count: noticeDays })}</p>` : nothing}
@@ -98,11 +94,7 @@ export class PolicyCancellation extends PolicyElement {
   }
 
   protected renderPlaceholder({ t }: Language) {
-    return html`<div part="loading" aria-busy="true">
-      <p>${t('common.loading')}</p>
-      <p>&nbsp;</p>
-      <p>&nbsp;</p>
-    </div>`;
+    return html`<div part="loading" aria-busy="true"><p>${t('common.loading')}</p><p>&nbsp;</p><p>&nbsp;</p></div>`;
   }
 }
 

@@ -131,10 +131,10 @@ export class PolicyDeliveryWindow extends PolicyElement {
       ${
         label || price
           ? html`<p part="method">
-              ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0·\u00a0' : nothing}${
-                price ? html`<span part="price">${price}</span>` : nothing
-              }
-            </p>`
+            ${label ? html`<span part="label" lang=${ownLang(label, locale)}>${keepCompounds(label.text)}</span>` : nothing}${label && price ? '\u00a0·\u00a0' : nothing}${
+              price ? html`<span part="price">${price}</span>` : nothing
+            }
+          </p>`
           : nothing
       }
       <p part="window">${window}</p>
@@ -142,24 +142,24 @@ export class PolicyDeliveryWindow extends PolicyElement {
       ${
         cutoff && left >= 1
           ? html`<p part="countdown">
-              ${t('delivery.countdown', {
-                cutoff: formatTime(locale, `${twoDigits(cutoff.getHours())}:${twoDigits(cutoff.getMinutes())}`),
-                time: formatDuration(locale, left),
-              })}
-            </p>`
+            ${t('delivery.countdown', {
+              cutoff: formatTime(locale, `${twoDigits(cutoff.getHours())}:${twoDigits(cutoff.getMinutes())}`),
+              time: formatDuration(locale, left),
+            })}
+          </p>`
           : nothing
       }
       ${
         slot
           ? html`<p part="slot">
-                ${t('delivery.slot', {
-                  hours: formatUnit(locale, slot.hours, 'hour', 'long'),
-                  from: formatTime(locale, slot.from),
-                  to: formatTime(locale, slot.to),
-                })}
-                ${slot.announced ? t(`delivery.announced_${slot.announced}`) : nothing}
-              </p>
-              <p part="explanation">${t('delivery.slotWhy')}</p>`
+              ${t('delivery.slot', {
+                hours: formatUnit(locale, slot.hours, 'hour', 'long'),
+                from: formatTime(locale, slot.from),
+                to: formatTime(locale, slot.to),
+              })}
+              ${slot.announced ? t(`delivery.announced_${slot.announced}`) : nothing}
+            </p>
+            <p part="explanation">${t('delivery.slotWhy')}</p>`
           : nothing
       }
       ${note ? html`<p part="note" lang=${ownLang(note, locale)}>${keepCompounds(note.text)}</p>` : nothing}

@@ -188,13 +188,7 @@ export class PolicyKiosk extends PolicyElement {
           ${offered.map((l) => {
             const native = intl(Intl.DisplayNames, l, { type: 'language' }).of(l) ?? l;
             // The code is what shows; a screen reader also hears the language's own name.
-            return html`<button
-              type="button"
-              part="language"
-              lang=${l}
-              aria-pressed=${String(l === current)}
-              @click=${() => this.choose(l)}
-            >
+            return html`<button type="button" part="language" lang=${l} aria-pressed=${String(l === current)} @click=${() => this.choose(l)}>
               ${l.toUpperCase()}<span class="visually-hidden">, ${native}</span>
             </button>`;
           })}

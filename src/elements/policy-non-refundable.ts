@@ -62,9 +62,7 @@ export class PolicyNonRefundable extends PolicyElement {
       return html`<div part="entry">
         <p part="title">${t('nonRefundable.title')}</p>
         <p part="items" lang=${ownLang(items, locale)}>${keepCompounds(items.text)}</p>
-        <p part="explanation" lang=${ownLang(own, locale)}>
-          ${own ? keepCompounds(own.text) : t(`nonRefundable.reason_${e.reason}`)}
-        </p>
+        <p part="explanation" lang=${ownLang(own, locale)}>${own ? keepCompounds(own.text) : t(`nonRefundable.reason_${e.reason}`)}</p>
       </div>`;
     })}${needsLink ? policyLink(language, policyUrl) : nothing}`;
   }
@@ -72,11 +70,7 @@ export class PolicyNonRefundable extends PolicyElement {
   protected renderPlaceholder() {
     // A single product's notice: reserve its three lines only when one is expected.
     return this.category
-      ? html`<div part="loading" aria-busy="true">
-          <p>&nbsp;</p>
-          <p>&nbsp;</p>
-          <p>&nbsp;</p>
-        </div>`
+      ? html`<div part="loading" aria-busy="true"><p>&nbsp;</p><p>&nbsp;</p><p>&nbsp;</p></div>`
       : nothing;
   }
 }

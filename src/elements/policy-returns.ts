@@ -71,8 +71,8 @@ export class PolicyReturns extends PolicyElement {
       ${
         deadline
           ? html`<p part="deadline">
-              ${sentence((m) => t(passed ? 'returns.deadlinePassed' : 'returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
-            </p>`
+            ${sentence((m) => t(passed ? 'returns.deadlinePassed' : 'returns.deadline', m), { date: dateElement(deadline, formatFullDate(locale, deadline)) })}
+          </p>`
           : nothing
       }
       ${line('explanation', t('returns.counted'))}
@@ -96,10 +96,6 @@ export class PolicyReturns extends PolicyElement {
   }
 
   protected renderPlaceholder({ t }: Language) {
-    return html`<div part="loading" aria-busy="true">
-      <p part="headline">${t('common.loading')}</p>
-      <p>&nbsp;</p>
-      <p>&nbsp;</p>
-    </div>`;
+    return html`<div part="loading" aria-busy="true"><p part="headline">${t('common.loading')}</p><p>&nbsp;</p><p>&nbsp;</p></div>`;
   }
 }

@@ -117,14 +117,11 @@ export class PolicySummary extends PolicyElement {
     const asked = this.sections?.split(/\s+/).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
     const shown = asked?.length ? asked : SECTIONS.filter((s) => hasContent(policy[s]));
     this.shown = { sections: shown };
-    return html`<div part="sections">
-      ${shown.map(
-        (s) =>
-          html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${this.relayError}>
-            ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
-          </section>`,
-      )}
-    </div>`;
+    return html`<div part="sections">${shown.map(
+      (s) => html`<section part="section ${s}" @policy-ready=${contain} @policy-error=${this.relayError}>
+        ${heading(this.headingLevel, t(`summary.${s}`))} ${this.renderSection(s, policy)}
+      </section>`,
+    )}</div>`;
   }
 
   /** A section that cannot be shown is the page's business too: its error leaves as the summary's. */
@@ -138,32 +135,16 @@ export class PolicySummary extends PolicyElement {
   private renderSection(section: Section, policy: Policy) {
     switch (section) {
       case 'delivery':
-        return html`<div part="options">
-          ${this.methodsShown(policy).map(
-            (method) =>
-              html`<policy-delivery-window
-                part="option"
-                exportparts=${PARTS}
-                .policy=${policy}
-                .method=${method}
-                .country=${this.country}
-              ></policy-delivery-window>`,
-          )}
-        </div>`;
+        return html`<div part="options">${this.methodsShown(policy).map(
+          (method) =>
+            html`<policy-delivery-window part="option" exportparts=${PARTS} .policy=${policy} .method=${method} .country=${this.country}></policy-delivery-window>`,
+        )}</div>`;
       case 'returns':
-        return html`<policy-returns
-          exportparts=${PARTS}
-          .policy=${policy}
-          .deliveredOn=${this.deliveredOn}
-        ></policy-returns>`;
+        return html`<policy-returns exportparts=${PARTS} .policy=${policy} .deliveredOn=${this.deliveredOn}></policy-returns>`;
       case 'nonRefundable':
         return html`<policy-non-refundable exportparts=${PARTS} .policy=${policy}></policy-non-refundable>`;
       case 'cancellation':
-        return html`<policy-cancellation
-          exportparts=${PARTS}
-          .policy=${policy}
-          .orderedAt=${this.orderedAt}
-        ></policy-cancellation>`;
+        return html`<policy-cancellation exportparts=${PARTS} .policy=${policy} .orderedAt=${this.orderedAt}></policy-cancellation>`;
     }
   }
 

@@ -18,11 +18,7 @@ const states = (lang: string) =>
     ],
     [
       'delivery window, paid slot',
-      html`<policy-delivery-window
-        lang=${lang}
-        method="home-delivery"
-        .policy=${policyFull()}
-      ></policy-delivery-window>`,
+      html`<policy-delivery-window lang=${lang} method="home-delivery" .policy=${policyFull()}></policy-delivery-window>`,
     ],
     [
       'returns with a deadline',
@@ -39,11 +35,7 @@ const states = (lang: string) =>
     ],
     [
       'cancellation with ordered-at',
-      html`<policy-cancellation
-        lang=${lang}
-        ordered-at="2026-03-02T10:00:00+01:00"
-        .policy=${policyEs()}
-      ></policy-cancellation>`,
+      html`<policy-cancellation lang=${lang} ordered-at="2026-03-02T10:00:00+01:00" .policy=${policyEs()}></policy-cancellation>`,
     ],
     ['summary', html`<policy-summary lang=${lang} .policy=${policyFull()}></policy-summary>`],
     ['kiosk', html`<policy-kiosk lang=${lang} .policy=${policyFull()}></policy-kiosk>`],
@@ -53,10 +45,7 @@ const states = (lang: string) =>
     ],
     [
       'section not stated',
-      html`<policy-cancellation
-        lang=${lang}
-        .policy=${{ ...policyFull(), cancellation: undefined }}
-      ></policy-cancellation>`,
+      html`<policy-cancellation lang=${lang} .policy=${{ ...policyFull(), cancellation: undefined }}></policy-cancellation>`,
     ],
   ] as const;
 

@@ -336,10 +336,7 @@ describe('the failure matrix', () => {
 
   it('ignores the late answer of a src that has since changed', async () => {
     const el = await fixture<PolicyElement>(
-      html`<policy-delivery-window
-        lang="en"
-        src="/__test/slow?ms=300&file=/tests/fixtures/bad/version-2.json"
-      ></policy-delivery-window>`,
+      html`<policy-delivery-window lang="en" src="/__test/slow?ms=300&file=/tests/fixtures/bad/version-2.json"></policy-delivery-window>`,
     );
     const ready = nextEvent(el, 'policy-ready');
     el.src = served(JSON.stringify(policyFull()));

@@ -58,15 +58,13 @@ function shadowRoots(root: Element): ShadowRoot[] {
 const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
 
 async function renderAll(policy: unknown, width = 320) {
-  const host = await fixture<HTMLDivElement>(
-    html`<div lang="en" style="width: ${width}px">
-      <policy-summary .policy=${policy}></policy-summary>
-      <policy-delivery-window .policy=${policy} method="home-delivery"></policy-delivery-window>
-      <policy-returns .policy=${policy} delivered-on="2026-03-09"></policy-returns>
-      <policy-non-refundable .policy=${policy}></policy-non-refundable>
-      <policy-cancellation .policy=${policy} ordered-at="2026-03-02T10:00:00+01:00"></policy-cancellation>
-    </div>`,
-  );
+  const host = await fixture<HTMLDivElement>(html`<div lang="en" style="width: ${width}px">
+    <policy-summary .policy=${policy}></policy-summary>
+    <policy-delivery-window .policy=${policy} method="home-delivery"></policy-delivery-window>
+    <policy-returns .policy=${policy} delivered-on="2026-03-09"></policy-returns>
+    <policy-non-refundable .policy=${policy}></policy-non-refundable>
+    <policy-cancellation .policy=${policy} ordered-at="2026-03-02T10:00:00+01:00"></policy-cancellation>
+  </div>`);
   for (let i = 0; i < 3; i++) {
     for (const root of [host, ...shadowRoots(host)]) {
       for (const el of root.querySelectorAll('*'))

@@ -59,12 +59,7 @@ describe('the language, wherever lang changes', () => {
   });
 
   it('moved under an ancestor with another lang, speaks that language at once', async () => {
-    const page = await fixture(
-      html`<div>
-        <div lang="es"></div>
-        <div lang="fr"></div>
-      </div>`,
-    );
+    const page = await fixture(html`<div><div lang="es"></div><div lang="fr"></div></div>`);
     const [es, fr] = [...page.children];
     const el = document.createElement('policy-returns');
     el.policy = policyFull();

@@ -5,11 +5,7 @@ import { clockAt, nextEvent, part, policyEs, policyFull, textOf, timesOf } from 
 
 const render = (lang: string, policy: unknown, orderedAt?: string) =>
   fixture<PolicyCancellation>(
-    html`<policy-cancellation
-      lang=${lang}
-      .policy=${policy}
-      ordered-at=${orderedAt ?? undefined}
-    ></policy-cancellation>`,
+    html`<policy-cancellation lang=${lang} .policy=${policy} ordered-at=${orderedAt ?? undefined}></policy-cancellation>`,
   );
 
 const partText = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();

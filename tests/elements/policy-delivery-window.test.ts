@@ -16,12 +16,7 @@ describe('<policy-delivery-window>', () => {
 
   const render = (lang: string, policy: unknown = policyFull(), attrs: { method?: string; country?: string } = {}) =>
     fixture<PolicyDeliveryWindow>(
-      html`<policy-delivery-window
-        lang=${lang}
-        .policy=${policy}
-        method=${attrs.method ?? ''}
-        country=${attrs.country ?? ''}
-      ></policy-delivery-window>`,
+      html`<policy-delivery-window lang=${lang} .policy=${policy} method=${attrs.method ?? ''} country=${attrs.country ?? ''}></policy-delivery-window>`,
     );
 
   describe('the window, in three languages', () => {

@@ -72,12 +72,10 @@ describe('warnings', () => {
     const warn = sinon.stub(console, 'warn');
     try {
       const policy = { ...policyFull(), colour: 'green' };
-      await fixture(
-        html`<div>
-          <policy-delivery-window .policy=${policy}></policy-delivery-window>
-          <policy-returns .policy=${policy}></policy-returns>
-        </div>`,
-      );
+      await fixture(html`<div>
+        <policy-delivery-window .policy=${policy}></policy-delivery-window>
+        <policy-returns .policy=${policy}></policy-returns>
+      </div>`);
       expect(warn.getCalls().filter((c) => String(c.args[0]).includes('colour'))).to.have.length(1);
     } finally {
       warn.restore();

@@ -6,11 +6,7 @@ import { part, policyEs, policyFull, textOf } from './helpers.js';
 
 const render = (lang: string, policy: unknown, category?: string) =>
   fixture<PolicyNonRefundable>(
-    html`<policy-non-refundable
-      lang=${lang}
-      .policy=${policy}
-      category=${category ?? undefined}
-    ></policy-non-refundable>`,
+    html`<policy-non-refundable lang=${lang} .policy=${policy} category=${category ?? undefined}></policy-non-refundable>`,
   );
 
 const entries = (el: Element) =>
