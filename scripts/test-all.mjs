@@ -2,8 +2,8 @@
 /**
  * `npm test`: every suite, then one closing line `N passed, M failed` totalled over all of them.
  * Exits non-zero when anything failed. Suites:
- *   - the type check (tsc, strict), the translators' locale check, and the build (the package
- *     test imports dist/);
+ *   - the type check (tsc, strict), lint (Prettier and ESLint), the translators' locale check,
+ *     and the build (the package test imports dist/);
  *   - core logic with vitest, once per process time zone: results must not depend on it;
  *   - elements with web-test-runner, in headless Chromium and headless Firefox;
  *   - core and the elements again with the clock moved five years ahead (faketime), so
@@ -52,6 +52,7 @@ function readJson(file) {
 }
 
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('lint (npm run lint: Prettier and ESLint)', 'npm', ['run', '--silent', 'lint']);
 step('locale files (npm run i18n:check)', 'node', ['scripts/i18n-check.mjs']);
 step('build', 'npm', ['run', '--silent', 'build']);
 
