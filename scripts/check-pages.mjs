@@ -172,7 +172,7 @@ async function translatorsPreview(browser) {
       s.lines.includes('fr.json  delivery.free  error  empty value: write the text, or remove the key') &&
       s.lines.includes('fr.json  common.loading  error  empty value: write the text, or remove the key') &&
       // English's "free" after the method's name ("Livraison standard · free"), never the key.
-      /· free\b/.test(s.free) &&
+      /·\s*free\b/.test(s.free) &&
       !/delivery\.free/.test(s.free),
     JSON.stringify(s),
   ]);
