@@ -37,8 +37,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The years this library works in: those `YYYY-MM-DD` can write, from 1000. */
-export const FIRST_YEAR = 1000;
-export const LAST_YEAR = 9999;
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 9999;
 
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** `n` (0 to 9999) written with `width` digits at least. */
@@ -75,7 +75,7 @@ const FIRST_DAY = dayFromCivil(FIRST_YEAR, 1, 1);
 const LAST_DAY = dayFromCivil(LAST_YEAR, 12, 31);
 
 /** The error for a date outside the years this library works in. */
-export const outOfRange = (what: string) =>
+const outOfRange = (what: string) =>
   new PolicyError([
     {
       path: '',
@@ -177,7 +177,7 @@ export function wallClock(instant: Date | number, timeZone: string) {
 }
 
 /** The merchant's date at an instant, as a day number. */
-export const localDay = (instant: Date | number, timeZone: string): Day => localReading(msOf(instant), timeZone).day;
+const localDay = (instant: Date | number, timeZone: string): Day => localReading(msOf(instant), timeZone).day;
 
 /**
  * The first instant (ms), from `from` on, at which the merchant's clock reads `sinceMidnight` on
