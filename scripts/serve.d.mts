@@ -6,3 +6,6 @@ import type { Server } from 'node:http';
  * shown as /locales/ (default: the repository's).
  */
 export function serve(listenPort?: number, options?: { locales?: string }): Promise<Server>;
+
+/** The encoding sent for an Accept-Encoding header: 'br', else 'gzip', else undefined (none). */
+export function chooseEncoding(header?: string): 'br' | 'gzip' | undefined;

@@ -7,9 +7,10 @@
 import { request, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.mjs';
+import { chooseEncoding, serve } from '../../scripts/serve.mjs';
 
 const root = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 const SECRET = 'the secret next door';
@@ -50,13 +51,21 @@ afterAll(() => {
 });
 
 /** A GET with the path sent exactly as written (fetch would resolve "..", and refuse some). */
-function get(path: string): Promise<{ status: number; body: string; type?: string }> {
+async function get(path: string): Promise<{ status: number; body: string; type?: string }> {
+  const { status, bytes, headers } = await getRaw(path);
+  return { status, body: bytes.toString('utf8'), type: headers['content-type'] };
+}
+
+/** A GET with the given headers; the body as the bytes sent, not decoded. */
+function getRaw(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; bytes: Buffer; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => done({ status: res.statusCode!, body, type: res.headers['content-type'] }));
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done({ status: res.statusCode!, bytes: Buffer.concat(chunks), headers: res.headers }));
     });
     req.on('error', fail);
     req.end();
@@ -155,5 +164,81 @@ describe('what the demo server still does', () => {
     expect(checked.files).toContain('en.json');
     const slow = await get('/__slow?ms=1&file=/locales/en.json');
     expect(slow.status).toBe(200);
+  });
+});
+
+describe('the demo server sends text compressed, as a shop would', () => {
+  const BROWSER = 'gzip, deflate, br, zstd';
+  const decode = { br: brotliDecompressSync, gzip: gunzipSync } as const;
+
+  it('scripts, strings, pages, styles and SVG: brotli to a browser that takes it, the same bytes once decoded', async () => {
+    for (const path of [
+      '/demo/demo.js',
+      '/demo/policy.json',
+      '/demo/index.html',
+      '/demo/demo.css',
+      '/demo/alba.svg',
+      '/locales/en.json',
+    ]) {
+      const file = readFileSync(path.startsWith('/locales/') ? join(locales, 'en.json') : join(root, path));
+      const { status, bytes, headers } = await getRaw(path, { 'accept-encoding': BROWSER });
+      expect(status, path).toBe(200);
+      expect(headers['content-encoding'], path).toBe('br');
+      expect(headers.vary, path).toMatch(/accept-encoding/i);
+      expect(bytes.length, path).toBeLessThan(file.length);
+      expect(decode.br(bytes).equals(file), path).toBe(true);
+    }
+  });
+
+  it('gzip to a client that takes gzip only, or refuses brotli', async () => {
+    const file = readFileSync(join(root, 'demo/demo.js'));
+    for (const accept of ['gzip', 'gzip, br;q=0', 'br;q=0.5, gzip;q=0.9', 'x-gzip, gzip;q=1']) {
+      const { bytes, headers } = await getRaw('/demo/demo.js', { 'accept-encoding': accept });
+      expect(headers['content-encoding'], accept).toBe('gzip');
+      expect(gunzipSync(bytes).equals(file), accept).toBe(true);
+    }
+  });
+
+  it('plain bytes, still marked Vary, to a client that asks for no coding or refuses both', async () => {
+    const file = readFileSync(join(root, 'demo/policy.json'));
+    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+      const res = await getRaw('/demo/policy.json', headers);
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(res.bytes.equals(file)).toBe(true);
+    }
+  });
+
+  it('binary files go as they are', async () => {
+    const res = await getRaw('/docs/screenshots/check.png', { 'accept-encoding': BROWSER });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.bytes.equals(readFileSync(join(root, 'docs/screenshots/check.png')))).toBe(true);
+  });
+
+  it('a file sent late (/__slow) is compressed too', async () => {
+    const { bytes, headers } = await getRaw('/__slow?ms=1&file=/demo/policy.json', { 'accept-encoding': 'gzip' });
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(bytes).toString('utf8'))).toEqual(
+      JSON.parse(readFileSync(join(root, 'demo/policy.json'), 'utf8')),
+    );
+  });
+
+  it('a refused path is refused whatever the encoding asked', async () => {
+    for (const path of ['/..%2F..%2Fetc%2Fpasswd', '/locales/out.txt']) {
+      const { status, bytes } = await getRaw(path, { 'accept-encoding': BROWSER });
+      expect([400, 403, 404], path).toContain(status);
+      expect(bytes.toString('utf8'), path).not.toMatch(/root:|the secret/);
+    }
+  });
+
+  it('reads Accept-Encoding as HTTP does: weights, q=0 and *', () => {
+    expect(chooseEncoding('gzip, deflate, br')).toBe('br');
+    expect(chooseEncoding('br;q=0.1, gzip')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*, br;q=0')).toBe('gzip');
+    expect(chooseEncoding('deflate')).toBeUndefined();
+    expect(chooseEncoding('')).toBeUndefined();
+    expect(chooseEncoding(undefined)).toBeUndefined();
   });
 });
