@@ -14,7 +14,8 @@ import { PolicyElement } from './policy-element.js';
  * cancellation lasts, as a date and time in the merchant's zone.
  *
  * @attr ordered-at - The order instant, ISO 8601 (without an offset: on the merchant's clock).
- * @fires policy-ready - `detail.freeUntil`: the end of the free period (ISO instant), when it is known.
+ * @fires {CustomEvent<CancellationReadyDetail>} policy-ready - `detail.freeUntil`: the end of the free period (ISO instant), when it is known.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart free - The free period.
  * @csspart fee - The fee after it.
  * @csspart explanation - Why there is a fee.

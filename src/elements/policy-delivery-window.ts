@@ -37,7 +37,8 @@ const twoDigits = (n: number) => String(n).padStart(2, '0');
  *
  * @attr method - Id of the delivery method to quote (default: the first serving `country`, else the first).
  * @attr country - Destination country (ISO 3166-1), used when no method is named.
- * @fires policy-ready - `detail.quote`: the quote shown (`quoteDelivery`'s result).
+ * @fires {CustomEvent<DeliveryReadyDetail>} policy-ready - `detail.quote`: the quote shown (`quoteDelivery`'s result).
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart window - The sentence with the estimated dates.
  * @csspart days - The window as a number of working days.
  * @csspart countdown - The cutoff and the time left before it, only while one applies today. It

@@ -22,7 +22,8 @@ const SUMMARY_PARTS =
  *   element's `lang` when it was connected, else the page's).
  * @attr languages - The languages offered, space-separated (default `fr es en`).
  * @attr idle-seconds - Seconds without a touch before going back to `default-lang` (default 90; 0: never).
- * @fires policy-ready - `detail.language`: the language shown.
+ * @fires {CustomEvent<KioskReadyDetail>} policy-ready - `detail.language`: the language shown.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart header - The shop's name and the language switch.
  * @csspart title - The shop's name.
  * @csspart switch - The language switch.

@@ -13,7 +13,8 @@ import { PolicyElement, baseStyles, policyLink } from './policy-element.js';
  *
  * @attr category - Id of the one entry to show (e.g. `hygiene`); default: every entry. An id
  *   the policy lacks renders nothing and warns in the console.
- * @fires policy-ready - `detail.entries`: the ids of the entries shown.
+ * @fires {CustomEvent<NonRefundableReadyDetail>} policy-ready - `detail.entries`: the ids of the entries shown.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart entry - One non-refundable entry.
  * @csspart title - "No returns or exchanges".
  * @csspart items - The items concerned (the merchant's text).

@@ -26,7 +26,8 @@ const HOUR = 3_600_000;
  * comes, any restocking fee and the merchant's notes.
  *
  * @attr delivered-on - The delivery date (YYYY-MM-DD): the window is then shown as a deadline.
- * @fires policy-ready - `detail.deadline`: the last day to send the item back, when `delivered-on` is set.
+ * @fires {CustomEvent<ReturnsReadyDetail>} policy-ready - `detail.deadline`: the last day to send the item back, when `delivered-on` is set.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart headline - The return window.
  * @csspart deadline - The last day to send the item back.
  * @csspart explanation - How the period is counted, and why a condition or fee exists.

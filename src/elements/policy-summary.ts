@@ -70,8 +70,8 @@ const PARTS = [
  * @attr country - Shows only the delivery methods serving this country (ISO 3166-1).
  * @attr delivered-on - Passed to the returns.
  * @attr ordered-at - Passed to the cancellation.
- * @fires policy-ready - `detail.sections`: the sections shown.
- * @fires policy-error - A section could not be shown (`detail.issues`), e.g. a bad `delivered-on`.
+ * @fires {CustomEvent<SummaryReadyDetail>} policy-ready - `detail.sections`: the sections shown.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - A section could not be shown (`detail.issues`), e.g. a bad `delivered-on`.
  * @csspart section - One section, also named for it: `section delivery`, `section returns`, …
  * @csspart sections - The box around all sections (a grid, say, on a wide screen).
  * @csspart options - The box around the delivery methods (a grid, say, on a wide screen).
