@@ -58,6 +58,9 @@ async function readLimited(response: Response, url: string): Promise<string> {
 async function download(url: string, signal: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
+    // Mode cors (the default) and same-origin credentials: the request a `<link rel="preload"
+    // as="fetch" crossorigin>` makes, so the browser hands over the preloaded response instead of
+    // downloading the file again (README, tests/elements/preload.test.ts).
     response = await fetch(url, { signal, credentials: 'same-origin' });
   } catch (e) {
     throw failure(`The policy at ${url} could not be fetched (${(e as Error).message}); the network may be off.`);
