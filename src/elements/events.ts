@@ -70,7 +70,10 @@ export type PolicyReadyEvent<Tag extends keyof PolicyReadyDetails = keyof Policy
   PolicyReadyDetails[Tag]
 >;
 
-/** Both events, as `addEventListener` sees them: they bubble and cross shadow roots. */
+/**
+ * Both events, as `addEventListener` sees them: they bubble and cross shadow roots, so an element, a
+ * shadow root, the document and the window hear them.
+ */
 export interface PolicyEventMap {
   'policy-ready': CustomEvent<PolicyReadyDetail>;
   'policy-error': CustomEvent<PolicyErrorDetail>;
@@ -79,6 +82,8 @@ export interface PolicyEventMap {
 declare global {
   /* eslint-disable @typescript-eslint/no-empty-object-type -- merged with the DOM's own maps */
   interface HTMLElementEventMap extends PolicyEventMap {}
+  interface ElementEventMap extends PolicyEventMap {}
+  interface ShadowRootEventMap extends PolicyEventMap {}
   interface DocumentEventMap extends PolicyEventMap {}
   interface WindowEventMap extends PolicyEventMap {}
   /* eslint-enable @typescript-eslint/no-empty-object-type */
