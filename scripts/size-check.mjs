@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * The size test of issue 10: what each page fetches (gzip -9 of every JS and JSON file it
+ * requested, measured in Chromium as `npm run bench` does) stays within its budget, and no page
+ * pays for a language it doesn't show, nor for an element it doesn't use:
+ *   (a) a product page with only <policy-delivery-window> in French (policy inline, and by src);
+ *   (b) the demo product page;
+ *   (c) the kiosk: Spanish and English strings only once their buttons are pressed.
+ * Needs the build (`npm run build`). Prints each check, then `N passed, M failed`; exits 1 on a failure.
+ * The limits are BUDGETS in scripts/bench-render.mjs.
+ */
+import { launchChromium, withServer } from './browser.mjs';
+import { BUDGETS, measurePages } from './bench-render.mjs';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const list = (xs) => (xs.length ? xs.join(', ') : 'none');
+
+/** The checks for measured pages, each [what, ok, detail]. */
+export function checks(pages) {
+  const out = [];
+  const check = (what, ok, detail) => out.push([what, ok, detail]);
+  /** Languages fetched that the page's elements don't show; element files fetched, or tags defined, that the page doesn't use. */
+  const extra = (step) => ({
+    languages: step.languages.filter((l) => !step.shown.includes(l)),
+    elements: [...new Set([...step.elementFiles, ...step.defined])].filter((t) => !step.present.includes(t)),
+  });
+
+  for (const name of ['delivery', 'deliverySrc']) {
+    const page = pages[name];
+    check(`${page.label}: ≤ ${kb(BUDGETS.delivery)}`, page.package <= BUDGETS.delivery, kb(page.package));
+    const others = page.languages.filter((l) => l !== 'fr');
+    check(`${page.label}: no Spanish or English strings`, others.length === 0, `fetched: ${list(page.languages)}`);
+    const elements = extra(page).elements;
+    check(
+      `${page.label}: no code of an element it doesn't use`,
+      elements.length === 0,
+      `also loaded: ${list(elements)}; files: ${page.files.map((f) => f.path).join(' ')}`,
+    );
+  }
+
+  const product = pages.product;
+  check(`${product.label}: ≤ ${kb(BUDGETS.product)}`, product.package <= BUDGETS.product, kb(product.package));
+  const productExtra = extra(product);
+  check(
+    `${product.label}: only the languages it shows`,
+    productExtra.languages.length === 0,
+    `shows ${list(product.shown)}, fetched ${list(product.languages)}`,
+  );
+  check(
+    `${product.label}: no code of an element it doesn't use`,
+    productExtra.elements.length === 0,
+    `also loaded: ${list(productExtra.elements)}`,
+  );
+
+  const kiosk = pages.kiosk;
+  kiosk.steps.forEach((step, i) => {
+    const later = ['fr', 'es', 'en'].slice(i + 1);
+    const early = step.languages.filter((l) => later.includes(l));
+    check(
+      `${kiosk.label}: showing ${step.language}, no strings of a language not yet chosen`,
+      early.length === 0,
+      `fetched ${list(step.languages)}`,
+    );
+    check(
+      `${kiosk.label}: showing ${step.language}, its strings fetched`,
+      step.languages.includes(step.language),
+      `fetched ${list(step.languages)}`,
+    );
+  });
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = await withServer(async (origin) => {
+    const browser = await launchChromium();
+    try {
+      return checks(await measurePages(browser, origin));
+    } finally {
+      await browser.close();
+    }
+  });
+  let failed = 0;
+  for (const [what, ok, detail] of results) {
+    if (!ok) failed++;
+    console.log(`${ok ? '✓' : '✗'} ${what} (${detail})`);
+  }
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
