@@ -13,8 +13,10 @@ import { PolicyElement } from './policy-element.js';
  * channels; the notice for subscriptions and services. With `ordered-at`, until when the free
  * cancellation lasts, as a date and time in the merchant's zone.
  *
- * @attr ordered-at - The order instant, ISO 8601 (without an offset: on the merchant's clock).
- * @fires {CustomEvent<CancellationReadyDetail>} policy-ready - `detail.freeUntil`: the end of the free period (ISO instant), when it is known.
+ * @attr ordered-at - The order instant, ISO 8601: `2026-03-02T10:00:00+01:00`, or `2026-03-02T10:00` on
+ *   the merchant's clock (never the shopper's). An invalid instant shows the fallback.
+ * @fires {CustomEvent<CancellationReadyDetail>} policy-ready - `{ freeUntil }`: the end of the free period as an ISO
+ *   instant, or `undefined` when it isn't known (no `ordered-at`, or free until shipment).
  * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart free - The free period.
  * @csspart fee - The fee after it.

@@ -36,8 +36,10 @@ const twoDigits = (n: number) => String(n).padStart(2, '0');
  * a range.
  *
  * @attr method - Id of the delivery method to quote (default: the first serving `country`, else the first).
- * @attr country - Destination country (ISO 3166-1), used when no method is named.
- * @fires {CustomEvent<DeliveryReadyDetail>} policy-ready - `detail.quote`: the quote shown (`quoteDelivery`'s result).
+ * @attr country - Destination country (ISO 3166-1, case-insensitive), used only when no `method` is given.
+ * @fires {CustomEvent<DeliveryReadyDetail>} policy-ready - `{ quote }`: the `quoteDelivery` result shown,
+ *   `{ method, received, actual, quoted, cutoff? }`. Fired again when the window changes (after the
+ *   cutoff, or on a new day).
  * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart window - The sentence with the estimated dates.
  * @csspart days - The window as a number of working days.
@@ -48,8 +50,8 @@ const twoDigits = (n: number) => String(n).padStart(2, '0');
  * @csspart price - What delivery costs, or that it is free.
  * @csspart slot - The delivery time slot.
  * @csspart note - The merchant's note on the method.
- * @csspart explanation - Why a rule is what it is.
- * @csspart why - The "Why a range?" disclosure.
+ * @csspart explanation - Why there is a time slot, and the text inside the disclosure.
+ * @csspart why - The "Why a range?" disclosure (a `<details>`).
  * @cssproperty --policy-accent - Colour of the dates (default: inherited).
  * @cssproperty --policy-target-size - Least height of the disclosure's toggle (default 1.5em; 48px on the kiosk).
  *

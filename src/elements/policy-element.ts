@@ -200,15 +200,21 @@ export const baseStyles = css`
  *
  * @fires policy-ready - The element rendered the policy; `detail` says what it showed.
  * @fires policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
- * @csspart fallback - The polite message shown instead of a policy that could not be read.
- * @csspart link - The link to the merchant's full policy.
- * @csspart content - Everything the element shows, with the `lang` of the language shown.
+ * @csspart content - The `<div>` around everything the element shows (the policy, the placeholder or
+ *   the fallback), carrying the `lang` of the language shown: English on a page in a language without
+ *   strings, so that screen readers pronounce it right.
+ * @csspart fallback - The polite box shown instead of the policy, or the "not stated" message.
+ * @csspart link - The link to the shop's full policy.
  * @csspart loading - The placeholder shown while the policy loads: a few lines. The page reserves
  *   the final height (see docs/elements.md) to keep its layout still.
- * @cssproperty --policy-gap - Space between paragraphs.
+ * @cssproperty --policy-headline-size - Font size of the main line, `window` or `headline` (default `1.1em`).
+ * @cssproperty --policy-gap - Space below each paragraph (default `0.35em`).
+ * @cssproperty --policy-muted - Colour of explanations, notes and the day count (default: inherited).
+ * @cssproperty --policy-muted-opacity - Their opacity (default `0.85`).
  * @cssproperty --policy-link-color - Colour of links (default: inherited).
- * @cssproperty --policy-headline-size - Font size of the main line (default 1.1em).
- * @cssproperty --policy-muted - Colour of explanations and notes (default: inherited, at --policy-muted-opacity).
+ * @cssproperty --policy-padding - Padding of the fallback box (default `0.5em 0.75em`).
+ * @cssproperty --policy-radius - Corner radius of the fallback box (default `0.25em`).
+ * @cssproperty --policy-muted-background - Background of the fallback box (default: 6% of the text colour).
  */
 export abstract class PolicyElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;

@@ -21,17 +21,25 @@ const SUMMARY_PARTS =
  * @attr default-lang - The store's language, shown again after `idle-seconds` (default: the
  *   element's `lang` when it was connected, else the page's).
  * @attr languages - The languages offered, space-separated (default `fr es en`).
- * @attr idle-seconds - Seconds without a touch before going back to `default-lang` (default 90; 0: never).
- * @fires {CustomEvent<KioskReadyDetail>} policy-ready - `detail.language`: the language shown.
- * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
+ * @attr idle-seconds - Seconds without a touch or a key before going back to `default-lang` (default 90;
+ *   `0`: never).
+ * @fires {CustomEvent<KioskReadyDetail>} policy-ready - `{ language }`: the language shown (`"en"` for a
+ *   language without strings), each time it changes.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - `{ issues: [{ path, message }] }`, for the kiosk's
+ *   own policy or relayed from a section of the summary inside.
  * @csspart header - The shop's name and the language switch.
  * @csspart title - The shop's name.
  * @csspart switch - The language switch.
  * @csspart language - One language button.
- * @csspart summary - The policies (a `<policy-summary>`; its parts are exported).
- * @cssproperty --policy-kiosk-font-size - Base font size (default: large, grows with the screen).
- * @cssproperty --policy-target-size - Least size of what a finger taps (default 48px).
- * @cssproperty --policy-accent - Colour of the chosen language and of the dates.
+ * @csspart summary - The policies (a `<policy-summary>`). Of its parts, these are exported: `sections`,
+ *   `section`, `heading`, `options`, `option`, `window`, `days`, `countdown`, `method`, `price`,
+ *   `explanation`, `why`, `headline`, `deadline`, `entry`, `items`, `free`, `fee`.
+ * @cssproperty --policy-kiosk-font-size - Base font size (default `clamp(1.125rem, 0.6rem + 1vw, 1.75rem)`:
+ *   20 px on a 1024 px tablet, 22 px on a 1280 px one).
+ * @cssproperty --policy-target-size - Least size of what a finger taps (default `48px`).
+ * @cssproperty --policy-accent - The chosen language's button (default `#1d4f3a`), and the dates.
+ * @cssproperty --policy-accent-contrast - Text of the chosen language's button (default `#fff`).
+ * @cssproperty --policy-radius - Corners of the buttons (default `0.4em`).
  *
  * @tag policy-kiosk
  */

@@ -13,13 +13,15 @@ import { PolicyElement, baseStyles, policyLink } from './policy-element.js';
  *
  * @attr category - Id of the one entry to show (e.g. `hygiene`); default: every entry. An id
  *   the policy lacks renders nothing and warns in the console.
- * @fires {CustomEvent<NonRefundableReadyDetail>} policy-ready - `detail.entries`: the ids of the entries shown.
+ * @fires {CustomEvent<NonRefundableReadyDetail>} policy-ready - `{ entries }`: the ids of the entries shown, e.g.
+ *   `["hygiene"]`. Not fired when the policy has no entry with that `category`.
  * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart entry - One non-refundable entry.
  * @csspart title - "No returns or exchanges".
  * @csspart items - The items concerned (the merchant's text).
  * @csspart explanation - Why they cannot be returned.
- * @cssproperty --policy-notice-color - Colour of the entry's edge (default: currentColor).
+ * @cssproperty --policy-notice-color - Colour of the entry's edge (default `currentColor`).
+ * @cssproperty --policy-indent - Space between the edge and the text (default `0.75em`).
  *
  * @tag policy-non-refundable
  */

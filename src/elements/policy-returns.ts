@@ -25,8 +25,10 @@ const HOUR = 3_600_000;
  * item back once the delivery date is known; how, who pays, in what condition, how the refund
  * comes, any restocking fee and the merchant's notes.
  *
- * @attr delivered-on - The delivery date (YYYY-MM-DD): the window is then shown as a deadline.
- * @fires {CustomEvent<ReturnsReadyDetail>} policy-ready - `detail.deadline`: the last day to send the item back, when `delivered-on` is set.
+ * @attr delivered-on - The delivery date, `YYYY-MM-DD`: the window is then shown as a deadline. A date
+ *   that doesn't exist shows the fallback, never a wrong deadline.
+ * @fires {CustomEvent<ReturnsReadyDetail>} policy-ready - `{ deadline }`: the last day to send the item back,
+ *   `YYYY-MM-DD`, or `undefined` without `delivered-on`.
  * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
  * @csspart headline - The return window.
  * @csspart deadline - The last day to send the item back.

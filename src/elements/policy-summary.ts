@@ -64,20 +64,32 @@ const PARTS = [
  * policy lacks says plainly that it is not stated. Delivery shows every method (those serving
  * `country`, when it is set), each with its own window, price, slot and note.
  *
- * @attr sections - Space-separated sections to show: `delivery returns nonRefundable cancellation`.
- * @attr heading-level - Level of the section headings, 2 to 6 (default 2).
- * @attr method - The one delivery method to show (default: every method).
- * @attr country - Shows only the delivery methods serving this country (ISO 3166-1).
+ * @attr sections - The sections to show, separated by spaces: `delivery returns nonRefundable cancellation`.
+ *   Unknown names are ignored. A section that is asked for but missing from the policy says plainly that
+ *   it isn't stated. Default: every section the policy has.
+ * @attr heading-level - Level of the section headings, 2 to 6 (default 2; any other value gives 2).
+ * @attr method - The one delivery method to show. Default: every method. An unknown id shows the
+ *   delivery section's fallback.
+ * @attr country - Shows only the delivery methods serving this country (ISO 3166-1, case-insensitive).
+ *   None serving it: the delivery section's fallback.
  * @attr delivered-on - Passed to the returns.
  * @attr ordered-at - Passed to the cancellation.
- * @fires {CustomEvent<SummaryReadyDetail>} policy-ready - `detail.sections`: the sections shown.
- * @fires {CustomEvent<PolicyErrorDetail>} policy-error - A section could not be shown (`detail.issues`), e.g. a bad `delivered-on`.
- * @csspart section - One section, also named for it: `section delivery`, `section returns`, …
- * @csspart sections - The box around all sections (a grid, say, on a wide screen).
+ * @fires {CustomEvent<SummaryReadyDetail>} policy-ready - `{ sections }`: the sections shown, e.g.
+ *   `["delivery", "returns", "nonRefundable", "cancellation"]`. Fired once for the whole summary.
+ * @fires {CustomEvent<PolicyErrorDetail>} policy-error - `{ issues: [{ path, message }] }`, when the
+ *   summary's own policy can't be read, or when one of its sections can't be shown (an unknown `method`,
+ *   an impossible `delivered-on`, a section asked for in `sections` that the policy doesn't state): the
+ *   section shows its fallback or "not stated" message, and its error leaves as the summary's.
+ * @csspart section - One section (a `<section>`). Each is also named for its section: `::part(delivery)`
+ *   selects the delivery section, `::part(nonRefundable)` the non-refundable one.
+ * @csspart sections - The box around all sections (make it a grid, say, on a wide screen).
  * @csspart options - The box around the delivery methods (a grid, say, on a wide screen).
  * @csspart option - One delivery method (a `<policy-delivery-window>`).
- * @csspart heading - A section heading. Every part of the sections' elements is exported too.
- * @cssproperty --policy-heading-size - Font size of the headings (default 1.1em).
+ * @csspart heading - A section heading. Every part of the sections' elements is exported too, but their
+ *   `content`.
+ * @cssproperty --policy-heading-size - Font size of the headings (default `1.1em`).
+ * @cssproperty --policy-heading-margin - Margin of the headings (default `1em 0 0.4em`; the first heading has no top margin).
+ * @cssproperty --policy-option-gap - Space between two delivery methods (default `1em`).
  *
  * @tag policy-summary
  */
