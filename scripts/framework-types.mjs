@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Writes the elements' types for React 19's JSX (jsx.d.ts) and for Vue's templates (vue.d.ts) from
+// Writes the elements' types for React 19's JSX (react.d.ts) and for Vue's templates (vue.d.ts) from
 // custom-elements.json, so that the tags, their attributes and their events type-check in an app:
 //
 //   node scripts/framework-types.mjs [--manifest custom-elements.json] [--outdir dist/npm] [--from ./index.js]
 //
 // `--from` is the module the element classes and event detail types are imported from, as written
-// in the generated files (the package's main entry beside them). Run by `npm run build`.
+// in the generated files (the package's main entry beside them). Run by `npm run build`. An app
+// turns them on with `import type {} from 'policy-explainer/react'` (or `/vue`) in any of its files.
 //
 // Why not custom-element-jsx-integration / custom-element-vuejs-integration: their output (v1.6 /
 // v1.4) types the inherited `lang` as `Element["undefined"]`, gives React plain `BaseProps`
@@ -126,7 +127,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(readFileSync(values.manifest, 'utf8'));
   const { react, vue } = generate(manifest, { from: values.from });
   mkdirSync(values.outdir, { recursive: true });
-  writeFileSync(join(values.outdir, 'jsx.d.ts'), react);
+  writeFileSync(join(values.outdir, 'react.d.ts'), react);
   writeFileSync(join(values.outdir, 'vue.d.ts'), vue);
-  console.log(`framework-types: ${elementsOf(manifest).length} elements → ${values.outdir}/jsx.d.ts, vue.d.ts`);
+  console.log(`framework-types: ${elementsOf(manifest).length} elements → ${values.outdir}/react.d.ts, vue.d.ts`);
 }

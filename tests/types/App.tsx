@@ -1,9 +1,10 @@
 // Compiled by tests/tools/framework-types.test.ts (tsc, strict, jsx react-jsx, React 19 types) with
-// the generated jsx.d.ts: every element, every attribute and both events, each event's detail read.
+// the generated react.d.ts, turned on as the docs say: every element, every attribute and both events, each event's detail read.
 // Each @ts-expect-error is a check that the types refuse a mistake: one the types let through
 // leaves its directive unused, which fails the compile.
 import { useRef } from 'react';
 import type { PolicyDeliveryWindow } from 'policy-explainer';
+import type {} from 'policy-explainer/react';
 
 const policy = { version: 1, merchant: { timeZone: 'Europe/Paris' } };
 const log = (...values: unknown[]) => console.log(...values);
