@@ -129,5 +129,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(values.outdir, { recursive: true });
   writeFileSync(join(values.outdir, 'react.d.ts'), react);
   writeFileSync(join(values.outdir, 'vue.d.ts'), vue);
+  // Types only; an empty module beside each, so that an app's `import 'policy-explainer/react'`
+  // (not `import type`) resolves and bundles to nothing.
+  const empty = `${HEADER}// Types only: see the .d.ts beside this file.\nexport {};\n`;
+  writeFileSync(join(values.outdir, 'react.js'), empty);
+  writeFileSync(join(values.outdir, 'vue.js'), empty);
   console.log(`framework-types: ${elementsOf(manifest).length} elements → ${values.outdir}/react.d.ts, vue.d.ts`);
 }
