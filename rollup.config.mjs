@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -8,24 +9,74 @@ import { minifyLiterals } from './scripts/minify-literals.mjs';
 const typescript = (dev = false) =>
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) } });
 
+/** The one-tag embed's chunks, listed for the kiosk's service worker (offline in every language). */
+const listChunks = () => ({
+  name: 'list-chunks',
+  // Chunks are named by their hash: those of an earlier build go.
+  buildStart: () => rmSync('dist/chunks', { recursive: true, force: true }),
+  generateBundle(_, bundle) {
+    const files = Object.keys(bundle).filter((file) => file.startsWith('chunks/') && file.endsWith('.js'));
+    this.emitFile({ type: 'asset', fileName: 'chunks/index.json', source: `${JSON.stringify(files.sort())}\n` });
+  },
+});
+
+const production = [
+  nodeResolve({ exportConditions: ['production'] }),
+  json({ compact: true, preferConst: true }),
+  minifyLiterals(),
+  typescript(),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+const ELEMENTS = [
+  'policy-delivery-window',
+  'policy-returns',
+  'policy-non-refundable',
+  'policy-cancellation',
+  'policy-summary',
+  'policy-kiosk',
+];
+
+const SHARED = /node_modules|\/src\//;
+/** One element's own code, its chunk's; and the loader's. */
+const OWN = /\/src\/(define\/|elements\/policy-(?!element)|core\/(delivery|returns|cancellation)\.|embed\.)/;
+const LOADER = /\/src\/elements\/(second-copy|languages)\./;
+
 export default [
   {
-    // The embed: one self-contained module with lit, i18next and the three locales.
-    input: 'src/index.ts',
-    output: { file: 'dist/policy-explainer.js', format: 'es', sourcemap: true },
-    plugins: [
-      nodeResolve({ exportConditions: ['production'] }),
-      json({ compact: true, preferConst: true }),
-      minifyLiterals(),
-      typescript(),
-      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
-    ],
+    // The embed: a small loader; each element's code and each language's strings are chunks,
+    // fetched (relative to the embed's URL) when a page shows them.
+    input: { 'policy-explainer': 'src/embed.ts' },
+    // The loader's own modules stay in it: the chunks import them from it.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // The code every element needs (Lit, i18next, the element base, the calendar) in one chunk:
+      // one request, and one gzip stream compresses better than several.
+      // The loader's modules that the shared code also reads stay out of it, or the loader would
+      // fetch the shared chunk at once.
+      manualChunks: (id) => (LOADER.test(id) ? 'loader' : SHARED.test(id) && !OWN.test(id) ? 'shared' : undefined),
+    },
+    plugins: [...production, listChunks()],
   },
   {
-    // The same, readable, with Lit's development mode and warnings for missing strings.
-    input: 'src/index.ts',
-    output: { file: 'dist/policy-explainer.dev.js', format: 'es', sourcemap: true },
+    // The same in one readable file, every element and language in it, with Lit's development
+    // mode and warnings for missing strings.
+    input: 'src/embed.ts',
+    output: { file: 'dist/policy-explainer.dev.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [nodeResolve({ exportConditions: ['development'] }), json(), typescript(true)],
+  },
+  {
+    // For apps with a bundler: unbundled ES modules, lit and i18next left to the app (one copy
+    // each, shared with its own). Declarations are written beside them by tsc.
+    input: ['src/index.ts', 'src/define/index.ts', ...ELEMENTS.map((tag) => `src/define/${tag}.ts`)],
+    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    external: (id) => /^(lit|i18next)(\/|$)/.test(id) || id.startsWith('@lit/'),
+    plugins: [json({ preferConst: true }), typescript()],
   },
   {
     // `npx policy-explainer check policy.json`: Node only, on top of dist/core.js.

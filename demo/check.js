@@ -1,7 +1,7 @@
 // The policy checker page: a merchant pastes or opens a policy file and sees, as they type, every
 // problem (line, JSON Pointer path, what to change) and, for a valid policy, the summary in fr, es
-// and en. It uses only the bundle's own checkPolicy: what it accepts is what the elements accept.
-import { checkPolicy } from '../dist/policy-explainer.js';
+// and en. It uses the package's own checkPolicy: what it accepts is what the elements accept.
+import { checkPolicy } from '../dist/core.js';
 // Where each problem is, and which count as errors, exactly as policy-explainer check says.
 import { findings } from '../dist/findings.js';
 

@@ -5,15 +5,21 @@
 // (an old policy could promise what the shop no longer does); the copy kept here answers only when
 // the network does not (off, or no answer within a few seconds). Each answer from the network
 // replaces the copy.
-const CACHE = 'policy-kiosk-v1';
+const CACHE = 'policy-kiosk-v2';
 const FILES = ['kiosk.html', 'kiosk.css', 'kiosk.js', 'policy.json', '../dist/policy-explainer.js'];
+// The embed loads each element's code and each language's strings as chunks, when they are first
+// shown: the build lists them all, so that a language never shown yet still opens offline.
+const CHUNKS = '../dist/chunks/index.json';
 const PATIENCE_MS = 4000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES))
+      .then(async (cache) => {
+        const chunks = await (await fetch(CHUNKS)).json();
+        await cache.addAll([...FILES, ...chunks.map((file) => `../dist/${file}`)]);
+      })
       .then(() => self.skipWaiting()),
   );
 });

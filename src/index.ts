@@ -1,44 +1,16 @@
 /**
- * policy-explainer: registers every element. One `<script type="module">` of the bundle is the whole embed.
+ * policy-explainer for apps with a bundler: the element classes, `addStrings` and the core API,
+ * with no side effect. Register the elements with `import 'policy-explainer/define'` (all six) or
+ * `import 'policy-explainer/define/policy-delivery-window'` (one); or call `customElements.define`
+ * under names of your own.
  */
-// First, before Lit: a second copy of the bundle must not create Lit's Trusted Types policy again.
-import './elements/second-copy.js';
-import { PolicyCancellation } from './elements/policy-cancellation.js';
-import { PolicyDeliveryWindow } from './elements/policy-delivery-window.js';
-import { PolicyKiosk } from './elements/policy-kiosk.js';
-import { PolicyNonRefundable } from './elements/policy-non-refundable.js';
-import { PolicyReturns } from './elements/policy-returns.js';
-import { PolicySummary } from './elements/policy-summary.js';
-import { addPageStrings } from './elements/localize.js';
-
-export { PolicyCancellation, PolicyDeliveryWindow, PolicyKiosk, PolicyNonRefundable, PolicyReturns, PolicySummary };
+export { PolicyCancellation } from './elements/policy-cancellation.js';
+export { PolicyDeliveryWindow } from './elements/policy-delivery-window.js';
+export { PolicyKiosk } from './elements/policy-kiosk.js';
+export { PolicyNonRefundable } from './elements/policy-non-refundable.js';
+export { PolicyReturns } from './elements/policy-returns.js';
+export { PolicySummary } from './elements/policy-summary.js';
 export { PolicyElement } from './elements/policy-element.js';
-export { addStrings, type Strings } from './elements/localize.js';
+export { addPageStrings, addStrings, type Strings } from './elements/localize.js';
 export * from './core/index.js';
-
-const elements = {
-  'policy-delivery-window': PolicyDeliveryWindow,
-  'policy-returns': PolicyReturns,
-  'policy-non-refundable': PolicyNonRefundable,
-  'policy-cancellation': PolicyCancellation,
-  'policy-summary': PolicySummary,
-  'policy-kiosk': PolicyKiosk,
-} as const;
-
-addPageStrings();
-
-// A page that loads the bundle twice keeps the first definitions instead of throwing.
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'policy-delivery-window': PolicyDeliveryWindow;
-    'policy-returns': PolicyReturns;
-    'policy-non-refundable': PolicyNonRefundable;
-    'policy-cancellation': PolicyCancellation;
-    'policy-summary': PolicySummary;
-    'policy-kiosk': PolicyKiosk;
-  }
-}
+export type * from './elements/events.js';

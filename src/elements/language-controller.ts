@@ -32,8 +32,8 @@ export class LanguageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The language to render in, read now. */
-  get current(): Language {
+  /** The language to render in, read now; undefined while its strings are on their way. */
+  get current(): Language | undefined {
     return languageOf(this.host);
   }
 

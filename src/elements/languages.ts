@@ -1,5 +1,12 @@
-// The languages bundled with the elements: one line each, the JSON file under its language code.
-// A translator adds locales/xx.json; a developer adds its line here. Nothing else changes.
-export { default as en } from '../../locales/en.json' with { type: 'json' };
-export { default as fr } from '../../locales/fr.json' with { type: 'json' };
-export { default as es } from '../../locales/es.json' with { type: 'json' };
+import type { Strings } from './localize.js';
+
+/**
+ * The languages shipped with the elements, each loaded the first time an element shows it: a
+ * page in French never downloads the Spanish or English strings. One line per language: a
+ * translator adds locales/xx.json, a developer adds its line here. Nothing else changes.
+ */
+export const shipped: Record<string, () => Promise<{ default: Strings }>> = {
+  en: () => import('../../locales/en.json', { with: { type: 'json' } }),
+  fr: () => import('../../locales/fr.json', { with: { type: 'json' } }),
+  es: () => import('../../locales/es.json', { with: { type: 'json' } }),
+};

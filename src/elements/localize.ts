@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { sentenceFaults, variableDiff } from '../core/locale-rules.js';
-import * as bundled from './languages.js';
+import { shipped } from './languages.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
 export interface Strings {
@@ -9,13 +9,11 @@ export interface Strings {
 
 /**
  * The widget's own i18next instance: never the host page's global one, which it must not touch.
- * Resources are bundled (see languages.ts), so initialisation is synchronous.
+ * It starts empty; each shipped language is added when an element first shows it.
  */
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: Object.fromEntries(
-    Object.entries(bundled).map(([language, strings]) => [language, { translation: strings }]),
-  ),
+  resources: {},
   fallbackLng: 'en',
   initAsync: false,
   // Lit renders every value as text, so i18next must not HTML-escape it a second time.
@@ -24,8 +22,90 @@ void i18n.init({
 
 const warned = new Set<string>();
 
-/** The bundled English as shipped (i18next may change its own copy): the reference every string is checked against. */
-const english: Record<string, unknown> = structuredClone(bundled.en);
+/**
+ * The shipped English as shipped (i18next may change its own copy): the reference every added
+ * string is checked against. Loaded only on a page that shows English or adds strings.
+ */
+let english: Record<string, unknown> | undefined;
+
+const isShipped = (lng: string) => Object.hasOwn(shipped, lng);
+/**
+ * Each shipped language asked for: its strings in, on their way, or unavailable (offline, a
+ * blocked request: English stands in). One map read with `get`, nothing else: a page that broke
+ * Set.prototype.has must not make a language look forever unloaded.
+ */
+const languages = new Map<string, 'loaded' | 'unavailable' | Promise<void>>();
+const isIn = (lng: string) => languages.get(lng) === 'loaded';
+const settled = (lng: string) => {
+  const state = languages.get(lng);
+  return state === 'loaded' || state === 'unavailable';
+};
+
+/**
+ * Strings added at run time, in the order they were given, each waiting for what it needs:
+ * English to be checked against, then its own language's shipped strings to go on top of.
+ */
+const queue: { lng: string; check?: () => void; apply?: () => void }[] = [];
+
+function flush() {
+  for (let i = 0; i < queue.length;) {
+    const op = queue[i]!;
+    if (english && op.check) {
+      op.check();
+      op.check = undefined;
+    }
+    if (!op.check && (!isShipped(op.lng) || settled(op.lng))) {
+      queue.splice(i, 1);
+      op.apply?.();
+    } else i++;
+  }
+}
+
+/** Loads a shipped language's strings; undefined when there is nothing to wait for. */
+function load(lng: string): Promise<void> | undefined {
+  if (!isShipped(lng) || settled(lng)) return undefined;
+  let pending = languages.get(lng) as Promise<void> | undefined;
+  if (!pending) {
+    pending = shipped[lng]!().then(
+      ({ default: strings }) => {
+        if (lng === 'en') english = structuredClone(strings);
+        // Strings a page added before the language came stay on top of the shipped ones.
+        i18n.addResourceBundle(lng, 'translation', structuredClone(strings), true, false);
+        languages.set(lng, 'loaded');
+        flush();
+      },
+      (e: unknown) => {
+        languages.set(lng, 'unavailable');
+        console.error(`policy-explainer: the ${lng} strings could not be loaded (${String(e)}).`);
+        flush();
+        listeners.forEach((listener) => listener());
+      },
+    );
+    languages.set(lng, pending);
+  }
+  return pending;
+}
+
+/** Whatever strings are on their way, or undefined when none are. */
+export function stringsLoading(): Promise<unknown> | undefined {
+  // A loop, not filter: a page may have broken Array.prototype's methods.
+  const pending: Promise<void>[] = [];
+  for (const state of languages.values()) if (typeof state === 'object') pending.push(state);
+  return pending.length ? Promise.all(pending) : undefined;
+}
+
+/**
+ * Starts loading the strings an element in `lang` will need (the embed calls it as soon as it
+ * sees an element, while the element's code is still on its way).
+ */
+export function preloadLanguage(lang: string): void {
+  try {
+    const base = Intl.getCanonicalLocales(lang)[0]!.split('-')[0]!.toLowerCase();
+    void load(isShipped(base) ? base : 'en');
+  } catch {
+    void load('en');
+  }
+}
 
 const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
@@ -90,23 +170,49 @@ function usable(
   return out;
 }
 
-/** Adds strings and returns the problems found: nothing unusable reaches the shopper. */
-function merge(language: string, strings: unknown, replace: boolean): string[] {
-  let lng: string;
+/** A language tag in its canonical form, or the problem with it. */
+function canonical(language: string): { lng: string } | { problem: string } {
   try {
-    lng = Intl.getCanonicalLocales(language)[0]!;
+    return { lng: Intl.getCanonicalLocales(language)[0]! };
   } catch {
-    return [`"${String(language)}" is not a language tag; use a code such as "fr", "es" or "pt-BR"`];
+    return { problem: `"${String(language)}" is not a language tag; use a code such as "fr", "es" or "pt-BR"` };
   }
-  const problems: string[] = [];
-  const good = usable(strings, english, '', problems);
-  if (replace) {
-    i18n.removeResourceBundle(lng, 'translation');
-    // English is every language's fallback: replaced, it still has every sentence, never a raw key.
-    if (lng === 'en') i18n.addResourceBundle('en', 'translation', english, true, true);
+}
+
+/** A copy made now: strings changed by the page after the call are not the ones it gave. */
+function snapshot(strings: unknown): unknown {
+  try {
+    return structuredClone(strings);
+  } catch {
+    return strings;
   }
-  i18n.addResourceBundle(lng, 'translation', good, true, true);
-  return problems;
+}
+
+/**
+ * Queues strings for one language: checked once English is in (the problems go to `problems`,
+ * then `checked` is called), applied once the language's own shipped strings are in. Both at
+ * once when they already are.
+ */
+function addLanguage(lng: string, strings: unknown, replace: boolean, problems: string[], checked: () => void) {
+  let good: Record<string, unknown> = {};
+  queue.push({
+    lng,
+    check: () => {
+      good = usable(strings, english!, '', problems);
+      checked();
+    },
+    apply: () => {
+      if (replace) {
+        i18n.removeResourceBundle(lng, 'translation');
+        // English is every language's fallback: replaced, it still has every sentence, never a raw key.
+        if (lng === 'en') i18n.addResourceBundle('en', 'translation', structuredClone(english), true, true);
+      }
+      i18n.addResourceBundle(lng, 'translation', good, true, true);
+    },
+  });
+  // A language we do not ship may be shown as soon as it is checked; a shipped one, when an element shows it.
+  void load('en');
+  flush();
 }
 
 const report = (where: string, problems: string[]) => {
@@ -124,35 +230,60 @@ const report = (where: string, problems: string[]) => {
  * shows the new strings at once. A string the elements cannot use (not a sentence, a variable
  * lost or unknown, an unknown key) is left out, and all such problems are logged in one
  * console error: it never throws, and the shopper never sees a raw key or half a sentence.
+ * Strings are checked against the English ones, which are loaded first if the page had no need
+ * of them yet; strings for a shipped language wait for it to be shown.
  */
 export function addStrings(language: string, strings: Strings, { replace = false } = {}): void {
-  report(`addStrings("${String(language)}")`, merge(language, strings, replace));
+  const where = `addStrings("${String(language)}")`;
+  const tag = canonical(language);
+  if ('problem' in tag) return report(where, [tag.problem]);
+  const problems: string[] = [];
+  addLanguage(tag.lng, snapshot(strings), replace, problems, () => report(where, problems));
 }
 
 /**
  * Strings a page gives without a line of script, for its brand voice:
  * `<script type="application/json" data-policy-strings>{"fr": {"delivery": {"free": "…"}}}</script>`.
+ * The problems of one script are logged in one console error.
  */
 export function addPageStrings(root: ParentNode = document): void {
+  const where = 'the data-policy-strings script';
   for (const script of root.querySelectorAll('script[type="application/json"][data-policy-strings]')) {
     let languages: unknown;
     try {
       languages = JSON.parse(script.textContent ?? '');
     } catch (e) {
-      console.error(`policy-explainer: the data-policy-strings script is not valid JSON: ${(e as Error).message}`);
+      console.error(`policy-explainer: ${where} is not valid JSON: ${(e as Error).message}`);
       continue;
     }
-    const problems = isGroup(languages)
-      ? Object.entries(languages).flatMap(([language, strings]) =>
-          merge(language, strings, false).map((p) => `${language}: ${p}`),
-        )
-      : ['must be an object of languages, such as {"fr": {"delivery": {"free": "…"}}}'];
-    report('the data-policy-strings script', problems);
+    if (!isGroup(languages)) {
+      report(where, ['must be an object of languages, such as {"fr": {"delivery": {"free": "…"}}}']);
+      continue;
+    }
+    const problems: string[] = [];
+    const entries = Object.entries(languages);
+    let left = entries.length;
+    const done = () => --left === 0 && report(where, problems);
+    for (const [language, strings] of entries) {
+      const tag = canonical(language);
+      const mine: string[] = [];
+      const checked = () => {
+        problems.push(...mine.map((p) => `${language}: ${p}`));
+        done();
+      };
+      if ('problem' in tag) {
+        mine.push(tag.problem);
+        checked();
+      } else addLanguage(tag.lng, strings, false, mine, checked);
+    }
   }
 }
 
-/** Calls `listener` whenever strings are added or replaced. */
-export const onStringsChange = (listener: () => void) => i18n.store.on('added', listener);
+const listeners = new Set<() => void>();
+i18n.store.on('added', () => listeners.forEach((listener) => listener()));
+
+/** Calls `listener` whenever strings are added or replaced, or a language could not be loaded. */
+export const onStringsChange = (listener: () => void) => listeners.add(listener);
 
 export interface Language {
   /** The full tag for Intl formatting (`fr-CA` keeps Canadian date and number formats). */
@@ -172,9 +303,11 @@ function inheritedLang(el: Element): string {
 
 /**
  * The element's language: its own `lang`, else the nearest ancestor's, else `<html lang>`, else
- * the browser's. A language we have no strings for falls back to English.
+ * the browser's. A language we have no strings for falls back to English. Undefined while the
+ * strings it needs are on their way (the element renders again when they come: see
+ * `onStringsChange`), or when none could be loaded.
  */
-export function languageOf(el: Element): Language {
+export function languageOf(el: Element): Language | undefined {
   let locale: string;
   try {
     locale = Intl.getCanonicalLocales(inheritedLang(el))[0] ?? 'en';
@@ -182,8 +315,12 @@ export function languageOf(el: Element): Language {
     locale = 'en';
   }
   const base = locale.split('-')[0]!.toLowerCase();
-  if (![locale, base].some((l) => i18n.hasResourceBundle(l, 'translation')))
-    return { locale: 'en', t: i18n.getFixedT('en') };
+  // The shipped strings first; strings added for a language we do not ship need English beneath.
+  if (load(base)) return undefined;
+  const has = (l: string) => i18n.hasResourceBundle(l, 'translation');
+  if (!isIn(base) && !has(locale) && !has(base)) locale = 'en';
+  if (!isIn('en') && !isIn(base) && load('en')) return undefined;
+  if (!has(locale) && !has(base) && !has('en')) return undefined;
   // i18next looks a key up in the full tag, then its base language, then English.
   const t = i18n.getFixedT(locale);
   if (!__DEV__) return { locale, t };

@@ -13,7 +13,7 @@ import { datedWarnings, PolicyError } from '../core/parse.js';
 import type { Issue, Policy } from '../core/types.js';
 import { dateRange, formatList } from './format.js';
 import { LanguageController } from './language-controller.js';
-import type { Language } from './localize.js';
+import { stringsLoading, type Language } from './localize.js';
 import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
 
 type Status =
@@ -243,6 +243,9 @@ export abstract class PolicyElement extends LitElement {
   /** Set when the element rendered no text at all for a valid policy: it then shows the fallback. */
   private blank?: Issue[];
 
+  /** Set while the element waits for its language's strings: nothing is shown, nothing reported. */
+  private waiting = false;
+
   /** What the element showed, for `policy-ready`; set by `renderPolicy`. */
   protected shown?: object;
 
@@ -328,7 +331,8 @@ export abstract class PolicyElement extends LitElement {
         ]);
       }
       this.status = { name: 'loading' };
-      warmUp(this.language.current.locale);
+      const language = this.language.current;
+      if (language) warmUp(language.locale);
       // An answer for a src that has since changed is dropped; nothing here may reject unhandled.
       fetchPolicy(new URL(this.src, document.baseURI).href)
         .then((raw) => load === this.load && this.accept(raw))
@@ -361,10 +365,30 @@ export abstract class PolicyElement extends LitElement {
     this.status = { name: 'failed', issues: issuesOf(e) };
   }
 
+  /**
+   * Resolves once the element shows the policy (or the fallback) in its language: after the
+   * strings of that language have come, when they had to be loaded.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let pending = stringsLoading(); pending; pending = stringsLoading()) {
+      await pending;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override render() {
     let locale: string | undefined;
+    this.waiting = false;
     try {
       const language = this.language.current;
+      if (!language) {
+        // The strings are on their way: nothing yet (the page reserves the height), never another language.
+        this.waiting = !!stringsLoading();
+        if (!this.waiting) throw new Error('No strings could be loaded for this language or for English.');
+        return html`<div part="content"></div>`;
+      }
       locale = language.locale;
       // Kept while the translations work, for the day a page breaks a built-in they use.
       if (!politeFallback.has(locale)) politeFallback.set(locale, language.t('common.fallbackNoLink'));
@@ -416,6 +440,7 @@ export abstract class PolicyElement extends LitElement {
   }
 
   protected override updated() {
+    if (this.waiting) return;
     const issues = this.status.name === 'failed' ? this.status.issues : this.renderIssues;
     if (!issues && !this.shown) return;
     if (!issues && !this.renderRoot.textContent?.trim()) {

@@ -1,14 +1,22 @@
 /**
- * Runs before Lit loads (src/index.ts imports it first). When another copy of this bundle already
- * defined the elements (the same file under two URLs, or the production and development builds),
- * this copy defines nothing, and its Lit must not create a second Trusted Types policy named
- * "lit-html": under `trusted-types lit-html` without 'allow-duplicates', that is a CSP violation
- * and an exception. Its Lit gets an unused stand-in instead, and the page's factory is put back at
- * once. (A page that also runs its own copy of Lit needs 'allow-duplicates': see docs/elements.md.)
+ * Runs before Lit loads (every entry imports it first). The first copy of policy-explainer on a
+ * page marks the page; a later copy (the same embed under two URLs, the production and the
+ * development builds, an app's bundle beside the embed) defines nothing and loads nothing, and
+ * its Lit, if it is bundled in, must not create a second Trusted Types policy named "lit-html":
+ * under `trusted-types lit-html` without 'allow-duplicates', that is a CSP violation and an
+ * exception. Its Lit gets an unused stand-in instead, and the page's factory is put back at once.
+ * (A page that also runs its own copy of Lit needs 'allow-duplicates': see docs/elements.md.)
  */
+const MARK = Symbol.for('policy-explainer');
+const page = globalThis as { [MARK]?: true };
+
+/** Whether this copy is the page's first, the one whose elements are defined. */
+export const firstCopy = !page[MARK];
+page[MARK] = true;
+
 const factory = (globalThis as { trustedTypes?: { createPolicy: (name: string, rules: object) => unknown } })
   .trustedTypes;
-if (factory && typeof customElements !== 'undefined' && customElements.get('policy-delivery-window')) {
+if (factory && !firstCopy) {
   const createPolicy = factory.createPolicy;
   const own = Object.hasOwn(factory, 'createPolicy');
   factory.createPolicy = function (this: unknown, name: string, rules: object) {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import { policyEs, policyFull } from './helpers.js';
 
 /**

@@ -10,6 +10,7 @@ import sinon from 'sinon';
 import en from '../../locales/en.json' with { type: 'json' };
 import es from '../../locales/es.json' with { type: 'json' };
 import fr from '../../locales/fr.json' with { type: 'json' };
+import '../../src/define/index.js';
 import { addStrings, type PolicyElement } from '../../src/index.js';
 import unclosedFr from '../fixtures/locales-broken/direction-unclosed/fr.json' with { type: 'json' };
 import { addPageStrings } from '../../src/elements/localize.js';

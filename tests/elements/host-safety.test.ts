@@ -8,7 +8,7 @@ import i18next from 'i18next';
 import sinon from 'sinon';
 import en from '../../locales/en.json' with { type: 'json' };
 import fr from '../../locales/fr.json' with { type: 'json' };
-import '../../src/index.js';
+import '../../src/define/index.js';
 import { addStrings, type PolicyElement } from '../../src/index.js';
 import { nextEvent, part, policyFull, textOf, timesOf } from './helpers.js';
 

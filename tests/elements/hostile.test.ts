@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import en from '../../locales/en.json' with { type: 'json' };
-import '../../src/index.js';
+import '../../src/define/index.js';
 import { addStrings } from '../../src/index.js';
 import { part, policyFull, textOf, timesOf } from './helpers.js';
 

@@ -7,7 +7,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import {
   quoteDelivery,
   type PolicyCancellation,

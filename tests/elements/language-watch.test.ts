@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import type { PolicyReturns } from '../../src/index.js';
 import { clockAt, part, policyFull } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import type { PolicyKiosk } from '../../src/index.js';
 import { policyFull } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import type { PolicyDeliveryWindow } from '../../src/index.js';
 import { nextEvent, part, policyFull, textOf, timesOf } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import type { PolicyReturns } from '../../src/index.js';
 import { clockAt, nextEvent, part, policyEs, policyFull, textOf, timesOf } from './helpers.js';
 

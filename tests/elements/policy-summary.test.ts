@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import type { PolicySummary } from '../../src/index.js';
 import sinon from 'sinon';
 import { clockAt, nextEvent, policyEs, policyFull } from './helpers.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import i18next from 'i18next';
 import sinon from 'sinon';
+import '../../src/define/index.js';
 import { addStrings } from '../../src/index.js';
 import { addPageStrings } from '../../src/elements/localize.js';
 import type { PolicyDeliveryWindow } from '../../src/index.js';

@@ -6,7 +6,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import '../../src/index.js';
+import '../../src/define/index.js';
 import { quoteDelivery, type PolicyDeliveryWindow, type PolicyReturns } from '../../src/index.js';
 import { part, policyFull, textOf, timesOf } from './helpers.js';
 

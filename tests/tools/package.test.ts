@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
+const ELEMENTS = [
+  'policy-delivery-window',
+  'policy-returns',
+  'policy-non-refundable',
+  'policy-cancellation',
+  'policy-summary',
+  'policy-kiosk',
+];
 const run = (code: string) =>
   execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
 
@@ -29,12 +37,61 @@ describe('the package, as built', () => {
     expect(JSON.parse(out)).toEqual([true, '/merchant/timeZone']);
   });
 
-  it('ships types for both entry points and one self-contained browser module', () => {
+  it('ships types for every entry point, each file where package.json says', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-    for (const entry of ['.', './core']) expect(existsSync(new URL(pkg.exports[entry].types, root)), entry).toBe(true);
-    const bundle = readFileSync(new URL('dist/policy-explainer.js', root), 'utf8');
-    expect(bundle).not.toMatch(/^\s*import\s|from\s*["'](lit|i18next|date-fns|@date-fns)/m);
-    expect(bundle).toContain('policy-delivery-window');
+    const entries = ['.', './define', './core', './react', './vue'];
+    for (const entry of entries) {
+      expect(existsSync(new URL(pkg.exports[entry].types, root)), `${entry} types`).toBe(true);
+      expect(existsSync(new URL(pkg.exports[entry].default, root)), `${entry} code`).toBe(true);
+    }
+    for (const tag of ELEMENTS) {
+      for (const ext of ['js', 'd.ts'])
+        expect(existsSync(new URL(`dist/npm/define/${tag}.${ext}`, root)), `${tag}.${ext}`).toBe(true);
+    }
+  });
+
+  // An SSR pass (Next.js, Astro, Nuxt, Lit SSR) imports the package in plain Node: no document,
+  // window or HTMLElement may be touched on import.
+  for (const entry of [
+    'policy-explainer',
+    'policy-explainer/define',
+    ...ELEMENTS.map((tag) => `policy-explainer/define/${tag}`),
+    'policy-explainer/core',
+    'policy-explainer/react',
+    'policy-explainer/vue',
+    'policy-explainer/embed',
+  ]) {
+    it(`imports ${entry} in plain Node without throwing`, () => {
+      const out = run(`
+        const m = await import('${entry}');
+        console.log(JSON.stringify([typeof document, Object.keys(m).length >= 0]));
+      `);
+      expect(JSON.parse(out)).toEqual(['undefined', true]);
+    });
+  }
+
+  it("gives a server the element classes, and registers them in Lit's server DOM shim", () => {
+    const out = run(`
+      const { PolicyDeliveryWindow, quoteDelivery } = await import('policy-explainer');
+      await import('policy-explainer/define');
+      console.log(JSON.stringify([typeof PolicyDeliveryWindow, typeof quoteDelivery, customElements.get('policy-kiosk')?.name]));
+    `);
+    expect(JSON.parse(out)).toEqual(['function', 'function', 'PolicyKiosk']);
+  });
+
+  it('the embed and its chunks import nothing by bare name: one folder, hosted anywhere', () => {
+    const files = [
+      'dist/policy-explainer.js',
+      ...readdirSync(new URL('dist/chunks/', root))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `dist/chunks/${f}`),
+    ];
+    expect(files.length).toBeGreaterThan(6);
+    for (const file of files) {
+      const code = readFileSync(new URL(file, root), 'utf8');
+      for (const [, specifier] of code.matchAll(/(?:\}\s*from|\bimport\s*\(?)\s*["']([^"']+)["']/g))
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\//);
+    }
   });
 });
 
