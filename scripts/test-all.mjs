@@ -93,7 +93,14 @@ function elements(label, { env = {}, wrapper = [] } = {}) {
 
 // Once is enough for these: the browser clock test sets its shoppers' zones itself, and the
 // translators' check reads no date. The other suites run again in each zone and under faketime.
-const ONCE = ['tests/tools/fake-clocks.test.ts', 'tests/tools/i18n-check.test.ts'].flatMap((file) => [
+const ONCE = [
+  'tests/tools/fake-clocks.test.ts',
+  'tests/tools/i18n-check.test.ts',
+  // Compilers, the package and the docs: nothing in them reads a date or a zone.
+  'tests/tools/framework-types.test.ts',
+  'tests/tools/docs.test.ts',
+  'tests/tools/package.test.ts',
+].flatMap((file) => [
   '--exclude',
   file,
 ]);

@@ -42,6 +42,8 @@ export function discover(root: ParentNode = document): void {
     const found = [...root.querySelectorAll(tag)];
     if (root instanceof Element && root.localName === tag) found.push(root);
     if (!found.length) continue;
+    // The shared code (which holds the strings' loader) at once, beside the element's own chunk.
+    void localize().catch(() => {});
     // Strings first: they are what the element waits for last.
     for (const el of found) {
       const lang = languageAt(el);

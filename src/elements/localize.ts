@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import { sentenceFaults, variableDiff } from '../core/locale-rules.js';
 import { shipped } from './languages.js';
+import type { usable as Usable } from './strings-check.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
 export interface Strings {
@@ -47,10 +47,23 @@ const settled = (lng: string) => {
  */
 const queue: { lng: string; check?: () => void; apply?: () => void }[] = [];
 
+/** The check of added strings: loaded only by a page that adds strings. */
+let usable: typeof Usable | undefined;
+let checkerLoading: Promise<void> | undefined;
+function loadChecker() {
+  checkerLoading ??= import('./strings-check.js').then(
+    (m) => {
+      usable = m.usable;
+      flush();
+    },
+    (e: unknown) => console.error(`policy-explainer: the strings check could not be loaded (${String(e)}).`),
+  );
+}
+
 function flush() {
   for (let i = 0; i < queue.length;) {
     const op = queue[i]!;
-    if (english && op.check) {
+    if (english && usable && op.check) {
       op.check();
       op.check = undefined;
     }
@@ -90,6 +103,7 @@ function load(lng: string): Promise<void> | undefined {
 export function stringsLoading(): Promise<unknown> | undefined {
   // A loop, not filter: a page may have broken Array.prototype's methods.
   const pending: Promise<void>[] = [];
+  if (checkerLoading && !usable) pending.push(checkerLoading);
   for (const state of languages.values()) if (typeof state === 'object') pending.push(state);
   return pending.length ? Promise.all(pending) : undefined;
 }
@@ -108,67 +122,6 @@ export function preloadLanguage(lang: string): void {
 }
 
 const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
-
-/**
- * The English sentences a key stands for, whose variables it must keep: the key's own, or for a
- * plural form English lacks (`days_many`, `days_few`), every form of its family.
- */
-function englishFor(group: Record<string, unknown>, key: string): string[] | undefined {
-  if (typeof group[key] === 'string') return [group[key] as string];
-  const family = PLURAL.exec(key)?.[1];
-  const forms = family
-    ? Object.keys(group).filter((k) => PLURAL.exec(k)?.[1] === family && typeof group[k] === 'string')
-    : [];
-  return forms.length > 1 ? forms.map((k) => group[k] as string) : undefined;
-}
-
-/**
- * The part of `strings` the elements can use, checked against the bundled English: groups where
- * English has groups, and non-empty sentences that keep exactly the English {{variables}} (a
- * sentence that loses {{from}} would show half a window; an unknown {{x}} would show as is), with
- * no direction control left open. Each problem is added to `problems`.
- */
-function usable(
-  strings: unknown,
-  model: Record<string, unknown>,
-  at: string,
-  problems: string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!isGroup(strings)) {
-    problems.push(
-      `${at || 'the strings'}: must be a group of keys ({…}), not ${JSON.stringify(strings) ?? typeof strings}`,
-    );
-    return out;
-  }
-  for (const [key, value] of Object.entries(strings)) {
-    const path = at ? `${at}.${key}` : key;
-    if (isGroup(model[key])) {
-      const group = usable(value, model[key], path, problems);
-      if (Object.keys(group).length) out[key] = group;
-      continue;
-    }
-    const sentences = englishFor(model, key);
-    // The same rules as the translators' check (src/core/locale-rules.js).
-    const faults = typeof value === 'string' ? sentenceFaults(value) : [];
-    if (!sentences) problems.push(`${path}: no such key in the elements' strings`);
-    else if (typeof value !== 'string' || !value.trim()) {
-      problems.push(
-        `${path}: must be a non-empty sentence in quotes, not ${typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? typeof value).slice(0, 40)}`,
-      );
-    } else if (faults.length) problems.push(...faults.map((fault) => `${path}: ${fault}`));
-    else {
-      const { expected, missing, unknown } = variableDiff(value, sentences, { zero: key.endsWith('_zero') });
-      if (missing.length || unknown.length) {
-        problems.push(
-          `${path}: must use ${expected.map((v) => `{{${v}}}`).join(' ') || 'no {{variable}}'}, as in English (found ${JSON.stringify(value)})`,
-        );
-      } else out[key] = value;
-    }
-  }
-  return out;
-}
 
 /** A language tag in its canonical form, or the problem with it. */
 function canonical(language: string): { lng: string } | { problem: string } {
@@ -198,7 +151,7 @@ function addLanguage(lng: string, strings: unknown, replace: boolean, problems: 
   queue.push({
     lng,
     check: () => {
-      good = usable(strings, english!, '', problems);
+      good = usable!(strings, english!, '', problems);
       checked();
     },
     apply: () => {
@@ -212,6 +165,7 @@ function addLanguage(lng: string, strings: unknown, replace: boolean, problems: 
   });
   // A language we do not ship may be shown as soon as it is checked; a shipped one, when an element shows it.
   void load('en');
+  loadChecker();
   flush();
 }
 
