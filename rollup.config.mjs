@@ -39,7 +39,8 @@ const ELEMENTS = [
 
 const SHARED = /node_modules|\/src\//;
 /** One element's own code, its chunk's; and the loader's. */
-const OWN = /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation)\.|embed\.)/;
+const OWN =
+  /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation)\.|embed\.)/;
 const LOADER = /\/src\/elements\/(second-copy|languages)\./;
 
 export default [

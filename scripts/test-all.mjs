@@ -100,10 +100,7 @@ const ONCE = [
   'tests/tools/framework-types.test.ts',
   'tests/tools/docs.test.ts',
   'tests/tools/package.test.ts',
-].flatMap((file) => [
-  '--exclude',
-  file,
-]);
+].flatMap((file) => ['--exclude', file]);
 for (const [i, tz] of TIME_ZONES.entries()) {
   vitest(`core (vitest, TZ=${tz})`, { env: { TZ: tz }, args: i ? ONCE : [] });
 }
