@@ -130,6 +130,13 @@ function sheetsFor(doc: Document, styles: readonly (CSSResult | CSSStyleSheet)[]
   }
   return sheets;
 }
+/**
+ * Each element's own prototype, kept for Firefox: an element adopted into another window's document
+ * (made in a page, put in an iframe's; or moved back) is given that window's bare
+ * `HTMLElement.prototype` (Gecko bug 1502814), so it loses its methods and properties and throws
+ * on its next lifecycle call. `adoptedCallback` puts it back.
+ */
+const prototypes = new WeakMap<PolicyElement, object>();
 /** The policies whose date-dependent warnings were looked for. */
 const dated = new WeakSet<Policy>();
 
@@ -262,6 +269,20 @@ export abstract class PolicyElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
+  }
+
+  constructor() {
+    super();
+    prototypes.set(this, new.target.prototype);
+  }
+
+  /**
+   * Called on adoption into another document, before `connectedCallback` and before the page's code
+   * can touch the element: Firefox has just replaced its prototype (see `prototypes`).
+   */
+  adoptedCallback() {
+    const prototype = prototypes.get(this);
+    if (prototype && Object.getPrototypeOf(this) !== prototype) Object.setPrototypeOf(this, prototype);
   }
 
   protected override createRenderRoot() {

@@ -240,7 +240,7 @@ describe('an element created in the page and appended to an iframe’s document'
   let iframe: HTMLIFrameElement | undefined;
   afterEach(() => iframe?.remove());
 
-  it('renders there, styled, with no error (threw NotAllowedError: adoptedStyleSheets across documents)', async () => {
+  it('renders there, styled, still its own class, with no error (threw NotAllowedError: adoptedStyleSheets across documents; Firefox dropped its prototype)', async () => {
     iframe = document.createElement('iframe');
     iframe.srcdoc = '<!doctype html><html lang="es"><body></body></html>';
     const loaded = new Promise((done) => iframe!.addEventListener('load', done, { once: true }));
@@ -275,6 +275,14 @@ describe('an element created in the page and appended to an iframe’s document'
       expect(iframe.contentWindow!.getComputedStyle(part(el, 'window')!).fontWeight, 'in the iframe again').to.equal(
         '600',
       );
+      // Still its own class there (Firefox gives an adopted element the iframe's bare HTMLElement
+      // prototype): a property the page sets is taken, and the element shows that method's dates.
+      expect(el, 'its class').to.be.instanceOf(customElements.get('policy-delivery-window')!);
+      const before = timesOf(el).join();
+      (el as PolicyElement & { method?: string }).method = 'home-delivery';
+      await settle();
+      expect(timesOf(el)).to.have.length(2);
+      expect(timesOf(el).join(), 'the dates of the method set').not.to.equal(before);
       el.remove();
       expect(errors).to.deep.equal([]);
     } finally {
