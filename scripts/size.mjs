@@ -1,48 +1,33 @@
 #!/usr/bin/env node
 /**
- * `npm run size`: the bundle's weight, measured, with where it goes. The budget (whole bundle,
- * every element, three languages) is 30 KB gzip. The breakdown re-bundles with esbuild to read
- * each input's minified bytes; the total is the real dist/policy-explainer.js at gzip -9.
+ * `npm run size`: the weight of each file of the embed (the loader and its chunks) at gzip -9
+ * and brotli, largest first. What a given page fetches is measured by `npm run bench`, in a browser.
  */
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
-const BUDGET = 30 * 1024;
-if (!existsSync('dist/policy-explainer.js')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+if (!existsSync('dist/chunks/index.json')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 
-const bundle = readFileSync('dist/policy-explainer.js');
-const gzip = gzipSync(bundle, { level: 9 }).length;
-const brotli = brotliCompressSync(bundle).length;
-
-const { metafile } = await build({
-  entryPoints: ['src/index.ts'],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  write: false,
-  metafile: true,
-  conditions: ['production'],
-  define: { __DEV__: 'false' },
-  tsconfig: 'tsconfig.json',
-  target: 'es2022',
-});
-const groups = new Map();
-for (const output of Object.values(metafile.outputs)) {
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const group =
-      input.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ??
-      (input.startsWith('locales/') ? 'locales (3 languages)' : input.replace(/\/[^/]+$/, '/'));
-    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
-  }
-}
-const total = [...groups.values()].reduce((a, b) => a + b, 0);
-console.log('minified bytes by source (share of the gzip total, estimated):');
-for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
-  console.log(
-    `  ${group.padEnd(24)} ${String(bytes).padStart(7)}  ~${((gzip * bytes) / total / 1024).toFixed(1)} KB gz`,
-  );
-}
-console.log(`\ndist/policy-explainer.js: ${bundle.length} bytes, ${gzip} gzip -9, ${brotli} brotli`);
-console.log(`budget ${BUDGET} gzip: ${gzip <= BUDGET ? 'within' : `over by ${gzip - BUDGET}`}`);
+const files = [
+  'dist/policy-explainer.js',
+  ...readdirSync('dist/chunks')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `dist/chunks/${f}`),
+];
+const rows = files
+  .map((file) => {
+    const bytes = readFileSync(file);
+    return {
+      file,
+      bytes: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes).length,
+    };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+console.log('file'.padEnd(56), 'bytes'.padStart(8), 'gzip -9'.padStart(8), 'brotli'.padStart(8));
+for (const { file, bytes, gzip, brotli } of rows)
+  console.log(file.padEnd(56), String(bytes).padStart(8), String(gzip).padStart(8), String(brotli).padStart(8));
+const total = rows.reduce((sum, r) => sum + r.gzip, 0);
+console.log(`\nall ${rows.length} files: ${total} bytes gzip -9`);

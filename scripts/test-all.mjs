@@ -8,8 +8,8 @@
  *   - elements with web-test-runner, in headless Chromium and headless Firefox;
  *   - core and the elements (Chromium) again with the clock moved five years ahead (faketime), so
  *     that a test or fixture that only works until some date fails today;
- *   - the demo pages in headless Chromium: axe-core in each language, and the product page's
- *     layout shift (CLS) with the policy fetched 2 s late.
+ *   - the demo pages in headless Chromium: axe-core in each language, the product page's layout
+ *     shift (CLS) with the policy fetched 2 s late, and what each page fetches (size-check).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -134,6 +134,9 @@ if (spawnSync('faketime', ['2030-01-01 00:00:00', 'true']).status === 0) {
 
 counted('demo pages: accessibility (axe-core, fr/es/en) and behaviour', 'node', ['scripts/check-pages.mjs']);
 counted('product page: layout shift with the policy fetched late (CLS)', 'node', ['scripts/cls.mjs']);
+counted('what each page fetches: no language or element it does not show (size-check)', 'node', [
+  'scripts/size-check.mjs',
+]);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);
