@@ -121,7 +121,6 @@ const CLOCKS: Record<string, Clock> = {
 const show = (page: Page, c: Case, lang: string) =>
   page.evaluate(
     async ({ policy, method, lang }) => {
-      await customElements.whenDefined('policy-delivery-window');
       const el = document.createElement('policy-delivery-window') as HTMLElement & { policy: unknown };
       el.lang = lang;
       if (method) el.setAttribute('method', method);
@@ -130,6 +129,7 @@ const show = (page: Page, c: Case, lang: string) =>
         el.addEventListener('policy-ready', () => resolve('ready'), { once: true });
         el.addEventListener('policy-error', () => resolve('error'), { once: true });
       });
+      // The embed loads the element's code once its tag is in the document.
       document.body.append(el);
       const event = await outcome;
       const times = [...el.shadowRoot!.querySelectorAll('[part~="window"] time')].map((t) => [
