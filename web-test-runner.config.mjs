@@ -76,22 +76,27 @@ const faked = 'FAKETIME' in process.env;
 /**
  * puppeteer-core for Firefox, minus one failure: its setViewport also sends WebDriver BiDi's
  * `emulation.setScreenOrientationOverride`, which Debian's Firefox ESR 140 does not know ("unknown
- * command"), so every test file failed before it ran. The viewport itself is set; only the
- * orientation, which no test uses, is not.
+ * command"), so every test file failed before it ran. That one command is made to succeed with
+ * nothing done (only the orientation, which no test uses, is not set). It is tolerated where it is
+ * sent, not around setViewport: setViewport sends both commands at once, and a failure caught
+ * around it returned before Firefox had resized the page, so the next lines still measured the old
+ * viewport (a tablet test laid out at 800 × 600 instead of 1280 × 800).
  */
 const tolerantPuppeteer = {
   ...puppeteerCore,
   async launch(options) {
     const browser = await puppeteerCore.launch(options);
     const page = await browser.newPage();
-    const proto = Object.getPrototypeOf(page);
-    if (!proto.__tolerant) {
-      const setViewport = proto.setViewport;
-      proto.setViewport = async function (viewport) {
+    // BiDi only: the page's browsing context, whose class sends the command.
+    const context = page.mainFrame().browsingContext;
+    const proto = context && Object.getPrototypeOf(context);
+    if (proto?.setScreenOrientationOverride && !proto.__tolerant) {
+      const setOrientation = proto.setScreenOrientationOverride;
+      proto.setScreenOrientationOverride = async function (...args) {
         try {
-          return await setViewport.call(this, viewport);
+          return await setOrientation.apply(this, args);
         } catch (e) {
-          if (!/setScreenOrientationOverride|unknown command/.test(String(e?.message))) throw e;
+          if (!/unknown command/.test(String(e?.message))) throw e;
         }
       };
       proto.__tolerant = true;
