@@ -65,20 +65,27 @@ describe('demo/strict.html, under a strict Content-Security-Policy', () => {
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain(
       "require-trusted-types-for 'script'",
     );
-    // A TypeError, worded by each engine its own way; the page keeps its body.
-    expect(() => {
-      doc.body.innerHTML = '<p>HTML without Trusted Types</p>';
-    })
-      .to.throw()
-      .with.property('name', 'TypeError');
-    expect(doc.body.innerHTML).not.to.contain('HTML without Trusted Types');
+    // Trusted Types are enforced wherever the engine has them (Firefox ESR 140 has no
+    // `trustedTypes` and ignores the directive): a TypeError, worded by each engine its own way;
+    // the page keeps its body.
+    const trustedTypes = 'trustedTypes' in win;
+    if (trustedTypes) {
+      expect(() => {
+        doc.body.innerHTML = '<p>HTML without Trusted Types</p>';
+      })
+        .to.throw()
+        .with.property('name', 'TypeError');
+      expect(doc.body.innerHTML).not.to.contain('HTML without Trusted Types');
+    }
+    // The rest of the policy, in every engine: an inline style is refused and reported.
     const inline = doc.createElement('style');
     inline.textContent = 'h1 { color: rgb(255, 0, 0) }';
     doc.head.append(inline);
-    await until(() => (win.cspViolations?.length ?? 0) >= 2, 'the violations of the two probes');
+    const probes = trustedTypes ? 2 : 1;
+    await until(() => (win.cspViolations?.length ?? 0) >= probes, 'the violations of the probes');
     expect(getComputedStyle(doc.querySelector('h1')!).color).not.to.equal('rgb(255, 0, 0)');
-    expect(win.cspViolations!.join('\n'))
-      .to.match(/require-trusted-types-for/)
-      .and.match(/style-src-elem blocked inline/);
+    const violations = win.cspViolations!.join('\n');
+    expect(violations).to.match(/style-src-elem blocked inline/);
+    if (trustedTypes) expect(violations).to.match(/require-trusted-types-for/);
   });
 });
