@@ -322,11 +322,11 @@ describe('the bundle loaded twice under Trusted Types restricted to "lit-html"',
     await new Promise((done) => setTimeout(done, 200));
     expect(win.cspViolations, 'violations').to.deep.equal([]);
     expect(win.pageErrors, 'errors').to.deep.equal([]);
-    // The policy is really in force: a second "lit-html" policy would be refused.
-    expect(() =>
-      (
-        win as unknown as { trustedTypes: { createPolicy: (name: string, rules: object) => unknown } }
-      ).trustedTypes.createPolicy('lit-html', {}),
-    ).to.throw();
+    // The policy is really in force: a second "lit-html" policy would be refused. Only where the
+    // engine has Trusted Types (Firefox ESR 140 has none, and calling it threw for that alone).
+    const { trustedTypes } = win as unknown as {
+      trustedTypes?: { createPolicy: (name: string, rules: object) => unknown };
+    };
+    if (trustedTypes) expect(() => trustedTypes.createPolicy('lit-html', {})).to.throw(/lit-html/);
   });
 });
