@@ -2,10 +2,10 @@
 import type { Server } from 'node:http';
 
 /**
- * Serves the repository on `listenPort` (0: a free one) at 127.0.0.1. `locales` is the folder
- * shown as /locales/ (default: the repository's).
+ * Serves the repository on `listenPort` (0: a free one) at `hostname` (default 127.0.0.1).
+ * `locales` is the folder shown as /locales/ (default: the repository's).
  */
-export function serve(listenPort?: number, options?: { locales?: string }): Promise<Server>;
+export function serve(listenPort?: number, options?: { locales?: string; hostname?: string }): Promise<Server>;
 
 /** The encoding sent for an Accept-Encoding header: 'br', else 'gzip', else undefined (none). */
 export function chooseEncoding(header?: string): 'br' | 'gzip' | undefined;

@@ -11,6 +11,11 @@ import { checkLocales, formatProblem } from './i18n-check.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8000);
+/**
+ * The address to listen on: 127.0.0.1 (this machine only) unless HOST says otherwise, e.g.
+ * HOST=0.0.0.0 so that a tablet on the shop's network can open the kiosk demo.
+ */
+const host = process.env.HOST || '127.0.0.1';
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -51,10 +56,11 @@ const compressors = {
 };
 
 /**
- * Serves the repository on `listenPort` (0: a free one). `locales` is the folder shown as
- * /locales/ (default: the repository's), for the translators' preview and its checker.
+ * Serves the repository on `listenPort` (0: a free one), at `hostname` (default 127.0.0.1: this
+ * machine only; `npm start` passes HOST). `locales` is the folder shown as /locales/ (default: the repository's), for the
+ * translators' preview and its checker.
  */
-export function serve(listenPort = port, { locales = join(root, 'locales') } = {}) {
+export function serve(listenPort = port, { locales = join(root, 'locales'), hostname = '127.0.0.1' } = {}) {
   /** Pages listening for locale changes (the translators' preview), as server-sent event streams. */
   const listeners = new Set();
   let watching = false;
@@ -76,7 +82,7 @@ export function serve(listenPort = port, { locales = join(root, 'locales') } = {
       res.end();
     }
   });
-  return new Promise((done) => server.listen(listenPort, '127.0.0.1', () => done(server)));
+  return new Promise((done) => server.listen(listenPort, hostname, () => done(server)));
 }
 
 /** `file` is `folder` or inside it: compared with a separator, so /work/main-secret is not inside /work/main. */
@@ -179,6 +185,18 @@ function handle(req, res, context) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // LOCALES=path/to/folder: preview (and check) another folder of locale files.
-  await serve(port, process.env.LOCALES ? { locales: resolve(process.env.LOCALES) } : {});
-  console.log(`policy-explainer demo: http://localhost:${port}/demo/`);
+  const server = await serve(port, {
+    hostname: host,
+    ...(process.env.LOCALES && { locales: resolve(process.env.LOCALES) }),
+  });
+  const { port: listening } = server.address();
+  console.log(`policy-explainer demo: http://localhost:${listening}/demo/ (listening on ${host})`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    // The addresses another device on the network can open (a counter tablet: the kiosk demo).
+    const { networkInterfaces } = await import('node:os');
+    for (const nets of Object.values(networkInterfaces()))
+      for (const net of nets ?? [])
+        if (!net.internal && net.family === 'IPv4')
+          console.log(`  from the network: http://${net.address}:${listening}/demo/kiosk.html`);
+  }
 }

@@ -4,6 +4,7 @@
  * starts with the repository's, not through "..", encoded slashes, backslashes or NUL, not through
  * a symbolic link that leads out of the tree. Its own routes still work.
  */
+import { spawn } from 'node:child_process';
 import { request, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -240,5 +241,56 @@ describe('the demo server sends text compressed, as a shop would', () => {
     expect(chooseEncoding('deflate')).toBeUndefined();
     expect(chooseEncoding('')).toBeUndefined();
     expect(chooseEncoding(undefined)).toBeUndefined();
+  });
+});
+
+describe('npm start: HOST chooses who can open the demo', () => {
+  /** Starts `node scripts/serve.mjs` on a free port with `env`; its port once it listens. */
+  async function start(env: Record<string, string>) {
+    const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
+      env: { ...process.env, PORT: '0', HOST: '', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const line = await new Promise<string>((done, fail) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk;
+        if (out.includes('\n')) done(out);
+      });
+      child.on('exit', (code) => fail(new Error(`serve.mjs exited with ${code}`)));
+    });
+    return { child, port: Number(/localhost:(\d+)/.exec(line)![1]) };
+  }
+  /** The status of GET /demo/ at `address`, or the connection's error code. */
+  const open = (address: string, port: number) =>
+    new Promise<number | string>((done) => {
+      const req = request({ host: address, port, path: '/demo/', method: 'GET' }, (res) => {
+        res.resume();
+        done(res.statusCode!);
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => done(e.code ?? e.message));
+      req.end();
+    });
+
+  // 127.0.0.2 is this machine too, but not the address 127.0.0.1: it stands for a tablet's request
+  // arriving on the machine's network address.
+  it('by default, only this machine (127.0.0.1): another address is refused', async () => {
+    const { child, port } = await start({});
+    try {
+      expect(await open('127.0.0.1', port)).toBe(200);
+      expect(await open('127.0.0.2', port)).toBe('ECONNREFUSED');
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('HOST=0.0.0.0: every address of the machine, as a tablet on the shop network needs', async () => {
+    const { child, port } = await start({ HOST: '0.0.0.0' });
+    try {
+      expect(await open('127.0.0.1', port)).toBe(200);
+      expect(await open('127.0.0.2', port)).toBe(200);
+    } finally {
+      child.kill();
+    }
   });
 });
