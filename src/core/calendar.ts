@@ -1,5 +1,5 @@
 import { PolicyError } from './errors.js';
-import type { LocalDate, Weekday } from './types.js';
+import { WEEKDAYS, type LocalDate, type Weekday } from './types.js';
 
 /*
  * Calendar days are whole numbers: days since 1970-01-01, a Thursday. Stepping a day is adding one,
@@ -40,7 +40,6 @@ const DAY = 24 * HOUR;
 const FIRST_YEAR = 1000;
 const LAST_YEAR = 9999;
 
-const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** `n` (0 to 9999) written with `width` digits at least. */
 const pad = (n: number, width = 2) => {
   let s = `${n}`;

@@ -2,7 +2,19 @@ import { lastReturnDay, quoteMethod } from './arithmetic.js';
 import { instantOf, isoDay, msOf, parseDay, wallClock } from './calendar.js';
 import { PolicyError } from './errors.js';
 import { unclosedDirection } from './text.js';
-import type { Issue, Policy } from './types.js';
+import {
+  CANCELLATION_CHANNELS,
+  FREE_CANCELLATION_UNTIL,
+  NON_REFUNDABLE_REASONS,
+  REFUND_METHODS,
+  RETURN_CHANNELS,
+  RETURN_CONDITIONS,
+  RETURN_FEES,
+  SLOT_ANNOUNCEMENTS,
+  WEEKDAYS,
+  type Issue,
+  type Policy,
+} from './types.js';
 
 export { PolicyError };
 
@@ -36,7 +48,6 @@ interface Checker {
   warnings: Issue[];
 }
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MON_FRI = WEEKDAYS.slice(1, 6);
 
 /*
@@ -129,10 +140,16 @@ const pattern =
   (c, v, path) =>
     typeof v === 'string' && re.test(v) && valid(v) ? v : fail(c, path, `Must be ${what}`, v);
 
+/** Whether `v` is one of the format's `values` (a list of types.ts), as the type derived from them. */
+const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => values.includes(v as T);
+
+/** `"a", "b", "c"`, for the messages. */
+const quoted = (values: readonly string[]) => values.map((x) => `"${x}"`).join(', ');
+
 const oneOf =
-  <T extends string>(...values: readonly T[]): Reader<T> =>
+  <T extends string>(values: readonly T[]): Reader<T> =>
   (c, v, path) =>
-    values.includes(v as T) ? (v as T) : fail(c, path, `Must be one of ${values.map((x) => `"${x}"`).join(', ')}`, v);
+    isOneOf(values, v) ? v : fail(c, path, `Must be one of ${quoted(values)}`, v);
 
 const time = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM, from "00:00" to "23:59"');
 
@@ -352,7 +369,7 @@ const money = shape({
 });
 
 const percent = int(0, 100, 'a whole percentage');
-const weekdays = list(oneOf(...WEEKDAYS), { nonEmpty: true, distinct: 'error' });
+const weekdays = list(oneOf(WEEKDAYS), { nonEmpty: true, distinct: 'error' });
 
 const method = shape({
   id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
@@ -369,7 +386,7 @@ const method = shape({
         hours: [int(1, 24, 'a whole number of hours'), true],
         from: [time, true],
         to: [time, true],
-        announced: [oneOf('day-before', 'same-day', 'on-booking')],
+        announced: [oneOf(SLOT_ANNOUNCEMENTS)],
       },
       (c, o, path) => {
         if ((o.from as string) >= (o.to as string))
@@ -429,22 +446,22 @@ const policyShape = shape({
       windowDays: [int(1, MAX_DAYS, 'a whole number of days'), true],
       fees: [
         (c, v, path) =>
-          v === 'free' || v === 'customer-pays'
+          isOneOf(RETURN_FEES, v)
             ? v
             : isObject(v)
               ? money(c, v, path)
               : fail(
                   c,
                   path,
-                  'Must be "free", "customer-pays" or an amount such as {"amount": 5, "currency": "EUR"}',
+                  `Must be ${quoted(RETURN_FEES)} or an amount such as {"amount": 5, "currency": "EUR"}`,
                   v,
                 ),
       ],
-      methods: [list(oneOf('mail', 'store', 'pickup'), { distinct: 'warn' })],
-      condition: [oneOf('unused', 'original-packaging', 'any')],
+      methods: [list(oneOf(RETURN_CHANNELS), { distinct: 'warn' })],
+      condition: [oneOf(RETURN_CONDITIONS)],
       refund: [
         shape({
-          method: [oneOf('original-payment', 'store-credit', 'exchange')],
+          method: [oneOf(REFUND_METHODS)],
           withinDays: [days],
         }),
       ],
@@ -457,7 +474,7 @@ const policyShape = shape({
       list(
         shape({
           id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "hygiene"'), true],
-          reason: [oneOf('hygiene', 'custom-made', 'perishable', 'sealed-media', 'final-sale', 'other'), true],
+          reason: [oneOf(NON_REFUNDABLE_REASONS), true],
           items: [text, true],
           explanation: [text],
         }),
@@ -474,7 +491,8 @@ const policyShape = shape({
           if (isObject(v) && hasOwn(v, 'withinHours'))
             return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
           // A wrong "until" is reported at its own path.
-          if (isObject(v) && hasOwn(v, 'until')) return shape({ until: [oneOf('shipment'), true] })(c, v, path);
+          if (isObject(v) && hasOwn(v, 'until'))
+            return shape({ until: [oneOf(FREE_CANCELLATION_UNTIL), true] })(c, v, path);
           return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
         },
       ],
@@ -482,7 +500,7 @@ const policyShape = shape({
         (c, v, path) =>
           isObject(v) && hasOwn(v, 'percent') ? shape({ percent: [percent, true] })(c, v, path) : money(c, v, path),
       ],
-      channels: [list(oneOf('online', 'phone', 'store', 'email'), { distinct: 'warn' })],
+      channels: [list(oneOf(CANCELLATION_CHANNELS), { distinct: 'warn' })],
       noticeDays: [days],
     }),
   ],

@@ -1,5 +1,30 @@
+/*
+ * The closed lists of the policy format, each written once: the types below are derived from them,
+ * the validator (parse.ts) accepts exactly their values, and tests/core/schema.test.ts holds
+ * policy.schema.json's enums to them.
+ */
+
+/** The weekdays as written in a policy file, in the order of `Date#getUTCDay` (Sunday is 0). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const SLOT_ANNOUNCEMENTS = ['day-before', 'same-day', 'on-booking'] as const;
+export const RETURN_FEES = ['free', 'customer-pays'] as const;
+export const RETURN_CHANNELS = ['mail', 'store', 'pickup'] as const;
+export const RETURN_CONDITIONS = ['unused', 'original-packaging', 'any'] as const;
+export const REFUND_METHODS = ['original-payment', 'store-credit', 'exchange'] as const;
+export const NON_REFUNDABLE_REASONS = [
+  'hygiene',
+  'custom-made',
+  'perishable',
+  'sealed-media',
+  'final-sale',
+  'other',
+] as const;
+/** What free cancellation may last until, besides a number of hours. */
+export const FREE_CANCELLATION_UNTIL = ['shipment'] as const;
+export const CANCELLATION_CHANNELS = ['online', 'phone', 'store', 'email'] as const;
+
 /** A weekday as written in a policy file. */
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /** A local calendar date, `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -17,7 +42,7 @@ export interface DayRange {
   max: number;
 }
 
-export type SlotAnnouncement = 'day-before' | 'same-day' | 'on-booking';
+export type SlotAnnouncement = (typeof SLOT_ANNOUNCEMENTS)[number];
 
 export interface TimeSlot {
   hours: number;
@@ -57,13 +82,14 @@ export interface Delivery {
   methods: DeliveryMethod[];
 }
 
-export type ReturnChannel = 'mail' | 'store' | 'pickup';
-export type ReturnCondition = 'unused' | 'original-packaging' | 'any';
-export type RefundMethod = 'original-payment' | 'store-credit' | 'exchange';
+export type ReturnFee = (typeof RETURN_FEES)[number];
+export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+export type RefundMethod = (typeof REFUND_METHODS)[number];
 
 export interface Returns {
   windowDays: number;
-  fees?: 'free' | 'customer-pays' | Money;
+  fees?: ReturnFee | Money;
   methods?: ReturnChannel[];
   condition?: ReturnCondition;
   refund?: { method?: RefundMethod; withinDays?: number };
@@ -71,7 +97,7 @@ export interface Returns {
   notes?: Text;
 }
 
-export type NonRefundableReason = 'hygiene' | 'custom-made' | 'perishable' | 'sealed-media' | 'final-sale' | 'other';
+export type NonRefundableReason = (typeof NON_REFUNDABLE_REASONS)[number];
 
 export interface NonRefundableEntry {
   id: string;
@@ -80,10 +106,10 @@ export interface NonRefundableEntry {
   explanation?: Text;
 }
 
-export type CancellationChannel = 'online' | 'phone' | 'store' | 'email';
+export type CancellationChannel = (typeof CANCELLATION_CHANNELS)[number];
 
 export interface Cancellation {
-  free?: { until: 'shipment' } | { withinHours: number };
+  free?: { until: (typeof FREE_CANCELLATION_UNTIL)[number] } | { withinHours: number };
   fee?: Money | { percent: number };
   channels?: CancellationChannel[];
   noticeDays?: number;

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LocalDate, Money, Weekday } from '../core/types.js';
+import { WEEKDAYS, type LocalDate, type Money, type Weekday } from '../core/types.js';
 
 /**
  * Formatting through Intl in the reader's full locale tag. Local dates are formatted as UTC
@@ -42,7 +42,8 @@ export const formatPercent = (locale: string, percent: number) =>
 /** "a, b and c" in the reader's language. */
 export const formatList = (locale: string, items: string[]) => intl(Intl.ListFormat, locale).format(items);
 
-export const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** The week as a shopper reads it: Monday first. */
+export const WEEK: readonly Weekday[] = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
 
 /** A weekday's name ("samedi"), from a policy's `sat`. 2024-01-01 was a Monday. */
 export const weekdayName = (locale: string, day: Weekday) =>
