@@ -54,7 +54,7 @@ afterAll(() => {
 /** A GET with the path sent exactly as written (fetch would resolve "..", and refuse some). */
 async function get(path: string): Promise<{ status: number; body: string; type?: string }> {
   const { status, bytes, headers } = await getRaw(path);
-  return { status, body: bytes.toString('utf8'), type: headers['content-type'] };
+  return { status, body: bytes.toString('utf8'), type: headers['content-type'] as string | undefined };
 }
 
 /** A GET with the given headers; the body as the bytes sent, not decoded. */
@@ -202,7 +202,12 @@ describe('the demo server sends text compressed, as a shop would', () => {
 
   it('plain bytes, still marked Vary, to a client that asks for no coding or refuses both', async () => {
     const file = readFileSync(join(root, 'demo/policy.json'));
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    const asked: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+    ];
+    for (const headers of asked) {
       const res = await getRaw('/demo/policy.json', headers);
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.headers.vary).toMatch(/accept-encoding/i);
