@@ -255,7 +255,8 @@ function pluralRulesFor(lang, file, report) {
 /**
  * English plural families: [{ base key, type (cardinal or ordinal), categories English has }].
  * A base counts as a family when English has base_other and another plural form of it, so a
- * lone "reason_other" (the reason "other") stays an ordinary key.
+ * lone "x_other" stays an ordinary key (en.json has none: translation platforms would read it as
+ * a plural form, see locales/README.md).
  */
 function englishPluralFamilies(english) {
   const forms = new Map();

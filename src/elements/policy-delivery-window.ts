@@ -109,7 +109,9 @@ export class PolicyDeliveryWindow extends PolicyElement {
     const kind = counted.includes('sun') ? 'WithSunday' : counted.includes('sat') ? 'WithSaturday' : '';
     const days =
       quoted.minDays === quoted.maxDays
-        ? t(quoted.maxDays ? `delivery.daysExact${kind}` : 'delivery.daysExact', { count: quoted.maxDays })
+        ? quoted.maxDays
+          ? t(`delivery.daysExact${kind}`, { count: quoted.maxDays })
+          : t('delivery.daysSameDay')
         : t(`delivery.days${kind}`, { min: quoted.minDays, count: quoted.maxDays });
     // Whole minutes, rounded down: the shopper who orders within the time shown does get these dates.
     const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now) / MINUTE) : 0;
@@ -171,7 +173,9 @@ export class PolicyDeliveryWindow extends PolicyElement {
         <p part="explanation">
           ${
             actual.minDays === actual.maxDays
-              ? t('delivery.whyExact', { count: actual.maxDays })
+              ? actual.maxDays
+                ? t('delivery.whyExact', { count: actual.maxDays })
+                : t('delivery.whySameDay')
               : t('delivery.why', { min: actual.minDays, count: actual.maxDays })
           }
           ${padded ? t('delivery.whyMargin') : nothing}

@@ -65,7 +65,7 @@ export class PolicyNonRefundable extends PolicyElement {
       return html`<div part="entry">
         <p part="title">${t('nonRefundable.title')}</p>
         <p part="items" lang=${ownLang(items, locale)}>${keepCompounds(items.text)}</p>
-        <p part="explanation" lang=${ownLang(own, locale)}>${own ? keepCompounds(own.text) : t(`nonRefundable.reason_${e.reason}`)}</p>
+        <p part="explanation" lang=${ownLang(own, locale)}>${own ? keepCompounds(own.text) : t(`nonRefundable.reasons.${e.reason}`)}</p>
       </div>`;
     })}${needsLink ? policyLink(language, policyUrl) : nothing}`;
   }

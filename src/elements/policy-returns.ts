@@ -92,7 +92,11 @@ export class PolicyReturns extends PolicyElement {
       ${line('fees', typeof fees === 'object' && !free ? t('returns.feesAmount', { price: formatMoney(locale, fees) }) : fees === 'customer-pays' && t('returns.fees_customer-pays'))}
       ${line('condition', returns.condition && t(`returns.condition_${returns.condition}`))}
       ${line('refund', refund?.method && t(`returns.refund_${refund.method}`))}
-      ${line('refund-delay', refund?.withinDays !== undefined && t('returns.refundWithin', { count: refund.withinDays }))}
+      ${line(
+        'refund-delay',
+        refund?.withinDays !== undefined &&
+          (refund.withinDays ? t('returns.refundWithin', { count: refund.withinDays }) : t('returns.refundOnReceipt')),
+      )}
       ${line('restocking', returns.restockingFeePercent && t('returns.restocking', { percent: formatPercent(locale, returns.restockingFeePercent) }))}
       ${notes ? html`<p part="note" lang=${ownLang(notes, locale)}>${keepCompounds(notes.text)}</p>` : nothing}
     `;

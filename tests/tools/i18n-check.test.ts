@@ -253,23 +253,22 @@ describe("i18n-check on the translators' context, CONTEXT.md", () => {
   });
 
   it('locales/CONTEXT.md documents every key family of en.json, in backticks, with no stale entry', () => {
-    const english = JSON.parse(readFileSync(fromRoot('locales/en.json'), 'utf8')) as Record<
-      string,
-      Record<string, string>
-    >;
+    type Texts = { [key: string]: string | Texts };
+    const english = JSON.parse(readFileSync(fromRoot('locales/en.json'), 'utf8')) as Texts;
     const context = readFileSync(fromRoot('locales/CONTEXT.md'), 'utf8');
-    // English plural families have _one and _other; a lone reason_other is an ordinary key.
-    const family = (texts: Record<string, string>, key: string) => {
+    // English plural families have _one and _other; groups nest (nonRefundable.reasons.other).
+    const family = (texts: Texts, key: string) => {
       const base = key.replace(/_(one|other)$/, '');
       return base !== key && `${base}_one` in texts && `${base}_other` in texts ? base : key;
     };
-    const families = new Set(
-      Object.entries(english).flatMap(([group, texts]) =>
-        Object.keys(texts).map((key) => `${group}.${family(texts, key)}`),
-      ),
-    );
+    const familiesOf = (texts: Texts, prefix: string): string[] =>
+      Object.entries(texts).flatMap(([key, value]) =>
+        typeof value === 'string' ? [`${prefix}${family(texts, key)}`] : familiesOf(value, `${prefix}${key}.`),
+      );
+    const families = new Set(familiesOf(english, ''));
     expect(families).toContain('delivery.days');
-    expect(families).toContain('nonRefundable.reason_other');
+    expect(families).toContain('delivery.daysSameDay');
+    expect(families).toContain('nonRefundable.reasons.other');
     for (const family of families) expect(context, family).toContain(`\`${family}\``);
     expect(checkLocales(fromRoot('locales')).problems.filter((p) => p.file === 'CONTEXT.md')).toEqual([]);
   });
