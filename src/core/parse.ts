@@ -12,8 +12,12 @@ import {
   RETURN_FEES,
   SLOT_ANNOUNCEMENTS,
   WEEKDAYS,
+  type Calendar,
+  type Delivery,
+  type DeliveryMethod,
   type Issue,
   type Policy,
+  type Text,
 } from './types.js';
 
 export { PolicyError };
@@ -40,8 +44,19 @@ export const MAX_DAYS = 3650;
 
 type Json = Record<string, unknown>;
 type Reader<T = unknown> = (c: Checker, value: unknown, path: string) => T | undefined;
-/** A field of an object shape: its reader, whether it must be present, and its default. */
-type Field = [read: Reader, required?: boolean];
+/** A field of an object shape: its reader, and `true` when it must be present. */
+type Field<T = unknown> = readonly [read: Reader<T>, required?: true];
+type Fields = Record<string, Field>;
+/**
+ * What a shape of these fields reads: each field typed by its reader, optional unless required. The
+ * policy read is thus typed by the readers themselves, and `withDefaults` builds a `Policy` from it
+ * that TypeScript checks.
+ */
+type Read<F extends Fields> = {
+  [K in keyof F as F[K] extends readonly [Reader, true] ? K : never]: F[K] extends Field<infer T> ? T : never;
+} & {
+  [K in keyof F as F[K] extends readonly [Reader, true] ? never : K]?: F[K] extends Field<infer T> ? T : never;
+};
 
 interface Checker {
   errors: Issue[];
@@ -256,7 +271,7 @@ const directed = (c: Checker, v: string, path: string) => {
   );
 };
 
-const text: Reader<string | Json> = (c, v, path) => {
+const text: Reader<Text> = (c, v, path) => {
   if (typeof v === 'string') return v.trim() ? directed(c, v, path) : fail(c, path, 'Must not be empty');
   if (!isObject(v))
     return fail(
@@ -324,7 +339,7 @@ const list =
 
 /** Reads an object field by field; unknown keys become warnings, as the spec asks. */
 const shape =
-  (fields: Record<string, Field>, check?: (c: Checker, o: Json, path: string) => void): Reader<Json> =>
+  <const F extends Fields>(fields: F, check?: (c: Checker, o: Read<F>, path: string) => void): Reader<Read<F>> =>
   (c, v, path) => {
     if (!isObject(v)) return fail(c, path, 'Must be an object ({…})', v);
     const before = c.errors.length;
@@ -350,13 +365,15 @@ const shape =
         if (value !== undefined) out[key] = value;
       }
     }
-    if (c.errors.length === before) check?.(c, out, path);
-    return c.errors.length === before ? out : undefined;
+    if (c.errors.length !== before) return undefined;
+    // Each value was read by its field's own reader, and every required field is there: Read<F>.
+    const read = out as Read<F>;
+    check?.(c, read, path);
+    return c.errors.length === before ? read : undefined;
   };
 
 const range = shape({ min: [days, true], max: [days, true] }, (c, o, path) => {
-  if ((o.min as number) > (o.max as number))
-    fail(c, pointer(path, 'max'), `Must not be less than min (${o.min as number})`, o.max);
+  if (o.min > o.max) fail(c, pointer(path, 'max'), `Must not be less than min (${o.min})`, o.max);
 });
 
 const money = shape({
@@ -389,8 +406,7 @@ const method = shape({
         announced: [oneOf(SLOT_ANNOUNCEMENTS)],
       },
       (c, o, path) => {
-        if ((o.from as string) >= (o.to as string))
-          fail(c, pointer(path, 'to'), `Must be later than "from" (${o.from as string})`, o.to);
+        if (o.from >= o.to) fail(c, pointer(path, 'to'), `Must be later than "from" (${o.from})`, o.to);
       },
     ),
   ],
@@ -399,18 +415,42 @@ const method = shape({
 
 /** Objects of a list must not share an id: products and attributes refer to them by it. */
 const uniqueIds =
-  <T>(read: Reader<T[]>): Reader<T[]> =>
+  <T extends { id: string }>(read: Reader<T[]>): Reader<T[]> =>
   (c, v, path) => {
     const out = read(c, v, path);
     const seen = new Set<unknown>();
     out?.forEach((item, i) => {
-      const id = (item as Json).id;
-      if (seen.has(id))
-        fail(c, pointer(pointer(path, i), 'id'), `The id "${String(id)}" is used twice; ids must be unique`);
+      const { id } = item;
+      if (seen.has(id)) fail(c, pointer(pointer(path, i), 'id'), `The id "${id}" is used twice; ids must be unique`);
       seen.add(id);
     });
     return out && c.errors.some((e) => e.path.startsWith(`${path}/`)) ? undefined : out;
   };
+
+const deliveryShape = shape({
+  padding: [range],
+  methods: [uniqueIds(list(method, { nonEmpty: true })), true],
+});
+
+/**
+ * Fills in the defaults of delivery: a padding of 1 to 2 days, which a method without its own takes,
+ * and no handling days. New objects, which TypeScript checks are a `Delivery`; a key the file has
+ * keeps its place, and a default comes after them.
+ */
+function withPadding(d: NonNullable<ReturnType<typeof deliveryShape>>): Delivery {
+  const padding = d.padding ?? record({ min: 1, max: 2 });
+  const methods: DeliveryMethod[] = [];
+  for (const m of d.methods) {
+    methods.push(
+      record({
+        ...m,
+        handlingDays: m.handlingDays ?? record({ min: 0, max: 0 }),
+        padding: m.padding ?? record({ ...padding }),
+      }),
+    );
+  }
+  return record({ ...d, padding, methods });
+}
 
 const policyShape = shape({
   // Editors read the schema's address from here; the widgets have no use for it.
@@ -436,10 +476,10 @@ const policyShape = shape({
     }),
   ],
   delivery: [
-    shape({
-      padding: [range],
-      methods: [uniqueIds(list(method, { nonEmpty: true })), true],
-    }),
+    (c, v, path) => {
+      const d = deliveryShape(c, v, path);
+      return d && withPadding(d);
+    },
   ],
   returns: [
     shape({
@@ -506,28 +546,26 @@ const policyShape = shape({
   ],
 });
 
+/** What the readers make of a valid policy: typed by them, the defaults of delivery filled in. */
+type ReadPolicy = NonNullable<ReturnType<typeof policyShape>>;
+
 /**
- * Fills in the defaults of the format, so every reader sees the same complete policy, and freezes
+ * Fills in the defaults of the calendar, so every reader sees the same complete policy, and freezes
  * it. `raw` is the readers' own copy (objects without a prototype), never the caller's object: a
  * policy changed after it was checked (a padding of -5 days) would quote dates it never gave.
  */
-function withDefaults(raw: Json): Policy {
-  const policy = raw as unknown as Policy;
-  const calendar = (raw.calendar ?? record({})) as Partial<Policy['calendar']>;
+function withDefaults(raw: ReadPolicy): Policy {
+  const calendar: Partial<Calendar> = raw.calendar ?? record({});
   const businessDays = calendar.businessDays ?? [...MON_FRI];
-  policy.calendar = record({
-    businessDays,
-    deliveryDays: calendar.deliveryDays ?? [...businessDays],
-    holidays: calendar.holidays ?? [],
+  // A copy TypeScript checks is a Policy: a key the file has keeps its place, calendar comes last when it has none.
+  const policy: Policy = record({
+    ...raw,
+    calendar: record({
+      businessDays,
+      deliveryDays: calendar.deliveryDays ?? [...businessDays],
+      holidays: calendar.holidays ?? [],
+    }),
   });
-  if (policy.delivery) {
-    const padding = policy.delivery.padding ?? record({ min: 1, max: 2 });
-    policy.delivery.padding = padding;
-    for (const m of policy.delivery.methods) {
-      m.handlingDays ??= record({ min: 0, max: 0 });
-      m.padding ??= record({ ...padding });
-    }
-  }
   return deepFreeze(policy);
 }
 
@@ -635,7 +673,7 @@ function check(c: Checker, input: unknown, now: Date | string | undefined): Chec
   }
   const raw = policyShape(c, value, '');
   if (!raw || c.errors.length) return { errors: c.errors, warnings: c.warnings };
-  if ((raw.nonRefundable as unknown[] | undefined)?.length === 0) {
+  if (raw.nonRefundable?.length === 0) {
     c.warnings.push({
       path: '/nonRefundable',
       message: 'The list is empty, so shoppers are told it is not stated: list the items, or remove the section.',
