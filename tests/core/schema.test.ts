@@ -8,6 +8,17 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../../src/core/index.js';
+import {
+  CANCELLATION_CHANNELS,
+  FREE_CANCELLATION_UNTIL,
+  NON_REFUNDABLE_REASONS,
+  REFUND_METHODS,
+  RETURN_CHANNELS,
+  RETURN_CONDITIONS,
+  RETURN_FEES,
+  SLOT_ANNOUNCEMENTS,
+  WEEKDAYS,
+} from '../../src/core/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -155,6 +166,39 @@ describe('policy.schema.json', () => {
       checkPolicy({ version: 1, merchant: { timeZone: 'UTC', colour: 'blue' }, giftWrapping: true }).errors,
     ).toEqual([]);
   });
+});
+
+describe("the schema's closed lists are the format's (types.ts): an editor accepts what the widgets accept", () => {
+  /** Every `enum` and `const` of the schema, by the path to it: a list the schema adds must be listed here too. */
+  const LISTS: Record<string, readonly unknown[]> = {
+    '#/properties/version': [1],
+    '#/$defs/Weekdays/items': WEEKDAYS,
+    '#/$defs/DeliveryMethod/properties/timeSlot/properties/announced': SLOT_ANNOUNCEMENTS,
+    '#/properties/returns/properties/fees/then': RETURN_FEES,
+    '#/properties/returns/properties/methods/items': RETURN_CHANNELS,
+    '#/properties/returns/properties/condition': RETURN_CONDITIONS,
+    '#/properties/returns/properties/refund/properties/method': REFUND_METHODS,
+    '#/properties/nonRefundable/items/properties/reason': NON_REFUNDABLE_REASONS,
+    '#/properties/cancellation/properties/free/else/properties/until': FREE_CANCELLATION_UNTIL,
+    '#/properties/cancellation/properties/channels/items': CANCELLATION_CHANNELS,
+  };
+
+  function* closedLists(s: unknown, at: string): Generator<[string, unknown[]]> {
+    if (typeof s !== 'object' || s === null) return;
+    const node = s as Json;
+    if (Array.isArray(node.enum)) yield [at, node.enum as unknown[]];
+    if ('const' in node) yield [at, [node.const]];
+    for (const [key, sub] of Object.entries(node)) yield* closedLists(sub, `${at}/${key}`);
+  }
+  const found = Object.fromEntries(closedLists(schema, '#'));
+  const sorted = (values: readonly unknown[]) => [...values].map((v) => JSON.stringify(v)).sort();
+
+  it('every enum of the schema is one of the lists', () =>
+    expect(Object.keys(found).sort()).toEqual(Object.keys(LISTS).sort()));
+
+  for (const [at, list] of Object.entries(LISTS)) {
+    it(`${at}: ${list.join(', ')}`, () => expect(sorted(found[at] ?? [])).toEqual(sorted(list)));
+  }
 });
 
 describe('the examples are valid for the schema and the parser', () => {
