@@ -9,14 +9,14 @@ import { minifyLiterals } from './scripts/minify-literals.mjs';
 const typescript = (dev = false) =>
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { __DEV__: String(dev) } });
 
-/** The one-tag embed's chunks, listed for the kiosk's service worker (offline in every language). */
-const listChunks = () => ({
+/** The one-tag embed's chunks (in `folder`), listed for the kiosk's service worker (offline in every language). */
+const listChunks = (folder) => ({
   name: 'list-chunks',
   // Chunks are named by their hash: those of an earlier build go.
-  buildStart: () => rmSync('dist/chunks', { recursive: true, force: true }),
+  buildStart: () => rmSync(`dist/${folder}`, { recursive: true, force: true }),
   generateBundle(_, bundle) {
-    const files = Object.keys(bundle).filter((file) => file.startsWith('chunks/') && file.endsWith('.js'));
-    this.emitFile({ type: 'asset', fileName: 'chunks/index.json', source: `${JSON.stringify(files.sort())}\n` });
+    const files = Object.keys(bundle).filter((file) => file.startsWith(`${folder}/`) && file.endsWith('.js'));
+    this.emitFile({ type: 'asset', fileName: `${folder}/index.json`, source: `${JSON.stringify(files.sort())}\n` });
   },
 });
 
@@ -43,33 +43,36 @@ const OWN =
   /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation)\.|embed\.)/;
 const LOADER = /\/src\/elements\/(second-copy|languages)\./;
 
+/** The loader at dist/<file>, its chunks in dist/<folder>/. */
+const embed = (file, folder) => ({
+  input: { [file.replace(/\.js$/, '')]: 'src/embed.ts' },
+  // The loader's own modules stay in it: the chunks import them from it.
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: `${folder}/[name]-[hash].js`,
+    // The code every element needs (Lit, i18next, the element base, the calendar) in one chunk:
+    // one request, and one gzip stream compresses better than several. The loader's modules that
+    // the shared code also reads stay out of it, or the loader would fetch the shared chunk at once.
+    manualChunks: (id) => (LOADER.test(id) ? 'loader' : SHARED.test(id) && !OWN.test(id) ? 'shared' : undefined),
+  },
+});
+
 export default [
   {
     // The embed: a small loader; each element's code and each language's strings are chunks,
     // fetched (relative to the embed's URL) when a page shows them.
-    input: { 'policy-explainer': 'src/embed.ts' },
-    // The loader's own modules stay in it: the chunks import them from it.
-    preserveEntrySignatures: 'allow-extension',
-    output: {
-      dir: 'dist',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
-      // The code every element needs (Lit, i18next, the element base, the calendar) in one chunk:
-      // one request, and one gzip stream compresses better than several.
-      // The loader's modules that the shared code also reads stay out of it, or the loader would
-      // fetch the shared chunk at once.
-      manualChunks: (id) => (LOADER.test(id) ? 'loader' : SHARED.test(id) && !OWN.test(id) ? 'shared' : undefined),
-    },
-    plugins: [...production, listChunks()],
+    ...embed('policy-explainer.js', 'chunks'),
+    plugins: [...production, listChunks('chunks')],
   },
   {
-    // The same in one readable file, every element and language in it, with Lit's development
-    // mode and warnings for missing strings.
-    input: 'src/embed.ts',
-    output: { file: 'dist/policy-explainer.dev.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['development'] }), json(), typescript(true)],
+    // The same, readable, with Lit's development mode and warnings for missing strings; its
+    // chunks in dist/dev/.
+    ...embed('policy-explainer.dev.js', 'dev'),
+    plugins: [nodeResolve({ exportConditions: ['development'] }), json(), typescript(true), listChunks('dev')],
   },
   {
     // For apps with a bundler: unbundled ES modules, lit and i18next left to the app (one copy

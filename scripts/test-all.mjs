@@ -100,6 +100,8 @@ const ONCE = [
   'tests/tools/framework-types.test.ts',
   'tests/tools/docs.test.ts',
   'tests/tools/package.test.ts',
+  'tests/tools/pack.test.ts',
+  'tests/tools/apps.test.ts',
 ].flatMap((file) => ['--exclude', file]);
 for (const [i, tz] of TIME_ZONES.entries()) {
   vitest(`core (vitest, TZ=${tz})`, { env: { TZ: tz }, args: i ? ONCE : [] });

@@ -113,13 +113,12 @@ describe('npm pack', () => {
     expect(wanted.filter((f) => !files.has(f))).toEqual([]);
   });
 
-  it('gives every export a packed file, and a type declaration to every module export but the embeds', () => {
+  it('gives every export a packed file, and a type declaration to every module export', () => {
     for (const [entry, target] of Object.entries(pkg.exports)) {
       const targets = typeof target === 'string' ? { default: target } : target;
       for (const [condition, path] of Object.entries(targets))
         expect(matching(path).length, `${entry} (${condition}: ${path})`).toBeGreaterThan(0);
-      if (/\.js$/.test(targets.default!) && !['./embed', './dev'].includes(entry))
-        expect(targets.types, `${entry} types`).toBeDefined();
+      if (/\.js$/.test(targets.default!)) expect(targets.types, `${entry} types`).toBeDefined();
     }
     expect(matching('./dist/npm/define/*.js')).toHaveLength(ELEMENTS.length + 1);
   });
@@ -204,16 +203,6 @@ describe('npm pack', () => {
     const found = Object.values(problems)
       .flat()
       .filter((p) => !['node10', 'node16-cjs'].includes(p.resolutionKind ?? ''))
-      // Explained in the README (The package): the embeds are files for a page's <script>, untyped
-      // while their exports name no declaration file.
-      .filter(
-        (p) =>
-          !(
-            p.kind === 'UntypedResolution' &&
-            ['./embed', './dev'].includes(p.entrypoint) &&
-            typeof pkg.exports[p.entrypoint] === 'string'
-          ),
-      )
       .map((p) => `${p.kind} ${p.entrypoint} (${p.resolutionKind ?? 'any'})`);
     expect(found).toEqual([]);
   }, 60_000);

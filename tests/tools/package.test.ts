@@ -60,6 +60,7 @@ describe('the package, as built', () => {
     'policy-explainer/react',
     'policy-explainer/vue',
     'policy-explainer/embed',
+    'policy-explainer/dev',
   ]) {
     it(`imports ${entry} in plain Node without throwing`, () => {
       const out = run(`
