@@ -50,6 +50,18 @@ describe('<policy-returns>', () => {
       expect(part(el, 'restocking')).to.equal(null);
     });
 
+    it('a refund on the day the return arrives is said in words, never as "within 0 days"', async () => {
+      const policy = policyFull();
+      policy.returns.refund = { ...policy.returns.refund, withinDays: 0 };
+      const expected = {
+        fr: 'Nous vous remboursons dès la réception de votre retour.',
+        es: 'Le reembolsamos en cuanto recibimos su devolución.',
+        en: 'We refund you as soon as we receive your return.',
+      };
+      for (const [lang, sentence] of Object.entries(expected))
+        expect(partText(await render(lang, policy), 'refund-delay'), lang).to.equal(sentence);
+    });
+
     it('says the customer pays the return, and never calls it free (policy-es)', async () => {
       const el = await render('es', policyEs());
       expect(partText(el, 'headline')).to.equal('Devoluciones en un plazo de 14 días');
