@@ -1,10 +1,11 @@
 // The cart: the delivery method chosen with the radio buttons is the one the delivery window
 // quotes (its `method` attribute), the one the summary quotes, and the one in the total.
 
-const SUBTOTAL = 218.7;
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+import { money, onLanguage, say } from './demo.js';
 
-const form = document.querySelector('.checkout-main');
+const SUBTOTAL = 218.7;
+
+const form = document.querySelector('.checkout-grid');
 const estimate = document.getElementById('estimate');
 const summary = document.getElementById('summary');
 const shipping = document.getElementById('shipping');
@@ -14,14 +15,15 @@ function show(radio) {
   estimate.setAttribute('method', radio.value);
   summary.setAttribute('method', radio.value);
   const price = Number(radio.dataset.price);
-  shipping.textContent = price ? euros.format(price) : 'Offerte';
-  total.textContent = euros.format(SUBTOTAL + price);
+  // In the language shown (these two are marked data-live: demo.js leaves them to this script).
+  shipping.textContent = price ? money(price) : say('Offerte');
+  total.textContent = money(SUBTOTAL + price);
 }
 
 for (const radio of form.elements.livraison) radio.addEventListener('change', () => show(radio));
 // A page shown again (the back button) may have kept another choice than the one in the HTML.
 addEventListener('pageshow', () => show(form.querySelector('[name="livraison"]:checked')));
-show(form.querySelector('[name="livraison"]:checked'));
+onLanguage(() => show(form.querySelector('[name="livraison"]:checked')));
 
 // Keep the page's language on the confirmation page.
 form.addEventListener('submit', () => {

@@ -1,3 +1,5 @@
+import { money, onLanguage, say } from './demo.js';
+
 // The confirmation page of an order placed an hour ago, and of the previous order, delivered
 // three days ago: their dates are computed from today, so that the deadlines shown are real.
 
@@ -18,26 +20,26 @@ if (new Intl.DateTimeFormat('en', { timeZone: zone, weekday: 'short' }).format(d
 document.getElementById('cancellation').setAttribute('ordered-at', orderedAt.toISOString());
 document.getElementById('returns').setAttribute('delivered-on', parisDate(delivered));
 
-// The page's own copy is in French.
-const ordered = document.getElementById('ordered-on');
-ordered.dateTime = orderedAt.toISOString();
-ordered.textContent = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: zone,
-  dateStyle: 'long',
-  timeStyle: 'short',
-}).format(orderedAt);
-const deliveredOn = document.getElementById('delivered-on');
-deliveredOn.dateTime = parisDate(delivered);
-deliveredOn.textContent = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: zone,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-}).format(delivered);
-
-// The delivery method chosen in the cart (checkout.html sends ?livraison=).
-if (new URLSearchParams(location.search).get('livraison') === 'home-delivery') {
-  document.getElementById('shipping-method').textContent = 'Livraison à domicile avec installation, 49,00 €';
-  document.getElementById('shipping').textContent = '49,00 €';
-  document.getElementById('grand-total').textContent = '267,70 €';
-}
+// The page's own text, in the language shown (these are marked data-live: demo.js leaves them here).
+const home = new URLSearchParams(location.search).get('livraison') === 'home-delivery';
+onLanguage((lang) => {
+  const ordered = document.getElementById('ordered-on');
+  ordered.dateTime = orderedAt.toISOString();
+  ordered.textContent = new Intl.DateTimeFormat(lang, { timeZone: zone, dateStyle: 'long', timeStyle: 'short' }).format(
+    orderedAt,
+  );
+  const deliveredOn = document.getElementById('delivered-on');
+  deliveredOn.dateTime = parisDate(delivered);
+  deliveredOn.textContent = new Intl.DateTimeFormat(lang, {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(delivered);
+  // The delivery method chosen in the cart (checkout.html sends ?livraison=).
+  document.getElementById('shipping-method').textContent = home
+    ? `${say('Livraison à domicile avec installation')}, ${money(49)}`
+    : { fr: 'Livraison standard, offerte', es: 'Envío estándar, gratis', en: 'Standard delivery, free' }[lang];
+  document.getElementById('shipping').textContent = home ? money(49) : say('Offerte');
+  document.getElementById('grand-total').textContent = money(home ? 267.7 : 218.7);
+});
