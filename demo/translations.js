@@ -7,6 +7,16 @@ const clone = (changes = (p) => p) => changes(structuredClone(policy));
 const method = (p, m) => Object.assign(p.delivery.methods[0], m) && p;
 const withoutSection = (section) => clone((p) => (delete p[section], p));
 
+// Dates taken from today, as the order page does, so that each sentence shows in its real state:
+// an order placed an hour ago (free cancellation still open) and one delivered three days ago
+// (its return period still running), never a deadline that ended long ago.
+const HOUR = 3_600_000;
+const zone = policy.merchant.timeZone;
+/** The date in the shop's time zone, YYYY-MM-DD. */
+const shopDate = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(instant);
+const orderedAt = new Date(Date.now() - HOUR).toISOString();
+const deliveredOn = shopDate(new Date(Date.now() - 72 * HOUR));
+
 /** One row: an element, its attributes and its policy (a function of the demo policy). */
 const row = (state, tag, attrs = {}, make = clone) => ({ state, tag, attrs, make });
 
@@ -80,7 +90,7 @@ const groups = [
     '<policy-returns>',
     [
       row('free, product page', 'policy-returns'),
-      row('order page: deadline', 'policy-returns', { 'delivered-on': '2026-03-09' }),
+      row('order page: deadline (delivered 3 days ago)', 'policy-returns', { 'delivered-on': deliveredOn }),
       row('customer pays, unused, store credit', 'policy-returns', {}, () =>
         clone(
           (p) => (
@@ -160,11 +170,8 @@ const groups = [
       row('87,600 hours; notice 3,650 days', 'policy-cancellation', {}, () =>
         clone((p) => ((p.cancellation = { free: { withinHours: 87600 }, noticeDays: 3650 }), p)),
       ),
-      row(
-        'ordered at: free until a date and time',
-        'policy-cancellation',
-        { 'ordered-at': '2026-03-02T10:00:00+01:00' },
-        () => clone((p) => ((p.cancellation.free = { withinHours: 24 }), p)),
+      row('ordered an hour ago: free until a date and time', 'policy-cancellation', { 'ordered-at': orderedAt }, () =>
+        clone((p) => ((p.cancellation.free = { withinHours: 24 }), p)),
       ),
       row('a fee with no free period', 'policy-cancellation', {}, () =>
         clone((p) => ((p.cancellation = { fee: { amount: 15, currency: 'EUR' } }), p)),
@@ -217,12 +224,11 @@ function pluralTable(languages, strings) {
   for (const family of families.keys()) {
     for (const count of COUNTS) {
       const tr = table.tBodies[0].insertRow();
-      tr.append(
-        Object.assign(document.createElement('th'), {
-          scope: 'row',
-          textContent: `${family}, ${count.toLocaleString('en')}`,
-        }),
-      );
+      // The key may break after a dot (delivery.<wbr>daysExactWithSaturday), never inside a word.
+      const th = Object.assign(document.createElement('th'), { scope: 'row' });
+      family.split('.').forEach((part, i) => th.append(...(i ? ['.', document.createElement('wbr')] : []), part));
+      th.append(`, ${count.toLocaleString('en')}`);
+      tr.append(th);
       for (const lang of languages) {
         const category = new Intl.PluralRules(lang).select(count);
         const group = family
@@ -232,10 +238,7 @@ function pluralTable(languages, strings) {
         const name = family.split('.').at(-1);
         const template =
           group?.[`${name}_${count === 0 && group[`${name}_zero`] ? 'zero' : category}`] ?? group?.[`${name}_other`];
-        const number = new Intl.NumberFormat(lang);
-        const text = template?.replace(/\{\{(\w+)(, number)?\}\}/g, (_, v) =>
-          number.format(v === 'count' ? count : Math.min(1, count)),
-        );
+        const text = template?.replace(/\{\{(\w+)(, number)?\}\}/g, (_, v) => sample(v, count, lang));
         const cell = tr.insertCell();
         cell.lang = lang;
         cell.textContent = text ?? '(missing: the English text shows)';
@@ -248,6 +251,64 @@ function pluralTable(languages, strings) {
 }
 
 let strings = {};
+
+/**
+ * A table in a box that scrolls sideways on a narrow screen, rather than squeezing its columns
+ * until words break; focusable, so a keyboard can scroll it too.
+ */
+function scroller(table, name) {
+  const box = Object.assign(document.createElement('div'), { className: 'scroll', tabIndex: 0 });
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', name);
+  box.append(table);
+  return box;
+}
+
+/**
+ * What a sentence's other values look like in `lang` beside a count: a date (tomorrow), a time, the
+ * shop's time zone, an amount, as the elements write them; never a bare 0 in their place.
+ */
+function sample(name, count, lang) {
+  const number = new Intl.NumberFormat(lang);
+  const tomorrow = new Date(Date.now() + 24 * HOUR);
+  const at = (hours) => new Date(`${shopDate(tomorrow)}T${String(hours).padStart(2, '0')}:00:00Z`);
+  const time = (hours) =>
+    new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(at(hours));
+  switch (name) {
+    case 'count':
+      return number.format(count);
+    case 'min':
+      return number.format(Math.min(1, count));
+    case 'date':
+      return new Intl.DateTimeFormat(lang, {
+        timeZone: zone,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(tomorrow);
+    case 'time':
+    case 'cutoff':
+      return time(14);
+    case 'from':
+      return time(8);
+    case 'to':
+      return time(12);
+    case 'zone':
+      return (
+        new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'long' })
+          .formatToParts(tomorrow)
+          .find((p) => p.type === 'timeZoneName')?.value ?? zone
+      );
+    case 'fee':
+    case 'price':
+      return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(5);
+    case 'percent':
+      return new Intl.NumberFormat(lang, { style: 'percent' }).format(0.1);
+    default:
+      return `{{${name}}}`;
+  }
+}
 
 function render(languages) {
   const main = document.getElementById('preview');
@@ -270,11 +331,11 @@ function render(languages) {
         tr.insertCell().append(el);
       }
     }
-    main.append(h2, table);
+    main.append(h2, scroller(table, title));
   }
   main.append(
     Object.assign(document.createElement('h2'), { textContent: 'Plural forms, with the counts 0, 1, 2 and 1,000,000' }),
-    pluralTable(languages, strings),
+    scroller(pluralTable(languages, strings), 'Plural forms'),
   );
   // Open every "why" disclosure, so its text is there to read.
   requestAnimationFrame(() => {
