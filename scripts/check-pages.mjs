@@ -2,11 +2,14 @@
 /**
  * The demo pages, as a shopper's browser shows them, in headless Chromium with the built bundle:
  * - accessibility: each shop page in fr, es and en (the tools pages in English) checked by axe-core
- *   against WCAG 2.2 A and AA once every element has rendered, and the shop's own French words
- *   marked lang="fr" whatever the language chosen (axe cannot tell a text's language);
- * - behaviour: the policy checker (a syntax error, a wrong value, markup, a warning), the
- *   translators' preview (the checker's findings, the English shown for an empty French
- *   sentence), and the kiosk reloaded with the server stopped (its service worker).
+ *   against WCAG 2.2 A and AA once every element has rendered, and the shop pages' own words all in
+ *   the language chosen (demo.js warns of any it cannot translate; axe cannot tell a text's language);
+ * - behaviour: the shop pages (the language switch translates the page; the cart's conditions
+ *   before its button at 390 px; the confirmation's contact links; strict.html?lang=es), the policy
+ *   checker (a syntax error said once, an empty box, a click that selects an error's line, a wrong
+ *   value, markup, a warning), the translators' preview (the checker's findings, the English shown
+ *   for an empty French sentence, dates from today with no placeholder, tables that scroll sideways
+ *   on a phone), and the kiosk reloaded with the server stopped (its service worker).
  * One line per page and language, and per behaviour; the closing line `N passed, M failed`, and
  * the exit code 1 when anything failed.
  */
@@ -134,7 +137,7 @@ async function translatorsPreview(browser) {
       await page.goto(`http://127.0.0.1:${server.address().port}/demo/translations.html`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('#findings p'), { timeout: 10_000 });
       await page.waitForFunction(rendered, { timeout: 10_000 });
-      return await page.evaluate(() => {
+      const result = await page.evaluate(() => {
         // The first row: before the cutoff, free delivery; its French cell.
         const row = [...document.querySelectorAll('tr')].find((tr) =>
           tr.querySelector('th')?.textContent.startsWith('before the cutoff'),
@@ -146,6 +149,34 @@ async function translatorsPreview(browser) {
           free,
         };
       });
+      // Every date with a year the French column shows (cells and elements), and "0 à 0"-like placeholders.
+      const text = await page.evaluate(`(${allText})()`);
+      const months = [
+        'janvier',
+        'février',
+        'mars',
+        'avril',
+        'mai',
+        'juin',
+        'juillet',
+        'août',
+        'septembre',
+        'octobre',
+        'novembre',
+        'décembre',
+      ];
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      const dates = [...text.matchAll(new RegExp(`\\b(\\d{1,2}) (${months.join('|')}) (\\d{4})\\b`, 'g'))].map(
+        ([, d, m, y]) => `${y}-${String(months.indexOf(m) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`,
+      );
+      return {
+        ...result,
+        today,
+        past: [...new Set(dates.filter((d) => d < today))],
+        dated: dates.length,
+        // A value left as 0 where a date, time or zone goes ("jusqu’au 0 à 0 (0)"), or a raw {{name}}.
+        placeholders: [...new Set(text.match(/jusqu’au 0\b[^.]*|\b0 \(0\)|\{\{\w+\}\}/g) ?? [])],
+      };
     } finally {
       await page.close();
       server.closeAllConnections();
@@ -158,6 +189,47 @@ async function translatorsPreview(browser) {
     /^en\.json, es\.json, fr\.json: no problem found\.$/.test(s.verdict),
     JSON.stringify(s),
   ]);
+  results.push([
+    'dates taken from today: no date before today, no "0 à 0 (0)" placeholder',
+    s.dated > 0 && !s.past.length && !s.placeholders.length,
+    JSON.stringify({ today: s.today, dated: s.dated, past: s.past, placeholders: s.placeholders }),
+  ]);
+  // A phone: the tables scroll sideways in their boxes; the page itself does not, and words stay whole.
+  {
+    const server = await serve(0);
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844 });
+      await page.goto(`http://127.0.0.1:${server.address().port}/demo/translations.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('.scroll'), { timeout: 10_000 });
+      await page.waitForFunction(rendered, { timeout: 10_000 });
+      const phone = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.scroll')];
+        // A word broken across lines: a cell's text whose longest word is wider than the cell.
+        const narrow = [...document.querySelectorAll('th')].filter((th) => th.scrollWidth > th.clientWidth + 1).length;
+        return {
+          page: document.scrollingElement.scrollWidth,
+          boxes: boxes.length,
+          scrolling: boxes.filter((b) => b.scrollWidth > b.clientWidth).length,
+          narrowest: Math.min(...[...document.querySelectorAll('td')].map((td) => td.clientWidth)),
+          narrow,
+        };
+      });
+      results.push([
+        'on a 390 px phone: each table scrolls sideways in its box, its columns wide enough for whole words',
+        phone.page <= 390 &&
+          phone.boxes > 0 &&
+          phone.scrolling === phone.boxes &&
+          phone.narrowest >= 150 &&
+          !phone.narrow,
+        JSON.stringify(phone),
+      ]);
+    } finally {
+      await page.close();
+      server.closeAllConnections();
+      server.close();
+    }
+  }
   // A translator's working copy with two French sentences emptied.
   const copy = mkdtempSync(join(tmpdir(), 'locales-'));
   cpSync(new URL('../locales', import.meta.url).pathname, copy, { recursive: true });
@@ -176,6 +248,138 @@ async function translatorsPreview(browser) {
       !/delivery\.free/.test(s.free),
     JSON.stringify(s),
   ]);
+  return results;
+}
+
+/** Every text of the page, the elements' shadow roots included (and theirs, nested). */
+function allText() {
+  const texts = [];
+  const walk = (root) => {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement?.closest('style, script')) texts.push(n.data);
+    for (const e of root.querySelectorAll('*')) if (e.shadowRoot) walk(e.shadowRoot);
+  };
+  walk(document.body);
+  return texts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** The shop pages as a retailer tries them: the switch, the cart on a phone, the contact details, the strict page's ?lang. */
+async function shopPages(browser, origin) {
+  const results = [];
+  const page = await browser.newPage();
+  const heading = () =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      title: document.title,
+      h1: document.querySelector('h1').textContent.replace(/\s+/g, ' ').trim(),
+      button: document.querySelector('.buy .button').textContent.trim(),
+      footer: document.querySelector('.site-footer p').textContent.replace(/\s+/g, ' ').trim(),
+    }));
+  try {
+    await page.goto(`${origin}/demo/`, { waitUntil: 'load' });
+    await page.waitForFunction(rendered, { timeout: 10_000 });
+    const seen = {};
+    for (const lang of ['es', 'en', 'fr']) {
+      await page.click(`.languages [data-lang="${lang}"]`);
+      seen[lang] = await heading();
+    }
+    results.push([
+      'the FR · ES · EN switch translates the page itself: heading, button, footer, title',
+      seen.es.lang === 'es' &&
+        seen.es.h1 === 'Silla de ducha giratoria «Sereno»' &&
+        seen.es.button === 'Añadir a la cesta' &&
+        seen.es.footer.includes('Atención al cliente') &&
+        seen.es.title.startsWith('Silla de ducha') &&
+        seen.en.h1 === '“Sereno” swivel shower chair' &&
+        seen.en.button === 'Add to cart' &&
+        seen.en.footer.includes('Customer service') &&
+        seen.fr.h1 === 'Chaise de douche pivotante « Sereno »' &&
+        seen.fr.button === 'Ajouter au panier',
+      JSON.stringify(seen),
+    ]);
+
+    // The cart on a phone: our conditions before the button that places the order.
+    const layout = async (width) => {
+      await page.setViewport({ width, height: 844 });
+      await page.goto(`${origin}/demo/checkout.html`, { waitUntil: 'load' });
+      await page.waitForFunction(rendered, { timeout: 10_000 });
+      return page.evaluate(() => {
+        const box = (e) => e.getBoundingClientRect().toJSON();
+        return {
+          conditions: box(document.querySelector('.checkout-aside')),
+          button: box(document.querySelector('button[type=submit]')),
+          scrollWidth: document.scrollingElement.scrollWidth,
+        };
+      });
+    };
+    const phone = await layout(390);
+    results.push([
+      'checkout at 390 px: the policies come before "Valider ma commande", with no sideways scroll',
+      phone.conditions.bottom <= phone.button.top && phone.scrollWidth <= 390,
+      JSON.stringify(phone),
+    ]);
+    const wide = await layout(1000);
+    results.push([
+      'checkout at 1000 px: the policies in a column beside the cart and the button',
+      wide.conditions.left >= wide.button.right && wide.conditions.top < wide.button.top,
+      JSON.stringify(wide),
+    ]);
+    await page.setViewport({ width: 1000, height: 720 });
+
+    // The confirmation: each way to cancel, with the link, number or address to use it.
+    for (const lang of ['fr', 'es']) {
+      await page.goto(`${origin}/demo/order.html?lang=${lang}`, { waitUntil: 'load' });
+      await page.waitForFunction(rendered, { timeout: 10_000 });
+      const contact = await page.evaluate(() => {
+        const shown = (e) => !!e && e.getBoundingClientRect().height > 0;
+        const link = (sel) => {
+          const a = document.querySelector(`.contact a[href^="${sel}"]`);
+          return shown(a) ? `${a.getAttribute('href')} ${a.textContent}` : null;
+        };
+        return {
+          phone: link('tel:'),
+          online: link('https://'),
+          email: link('mailto:'),
+          address: [...document.querySelectorAll('.contact li')]
+            .map((li) => li.textContent)
+            .find((t) => /69002 Lyon/.test(t)),
+        };
+      });
+      results.push([
+        `order.html (${lang}): the cancellation channels with a phone link, a URL, an e-mail address and the shop's address`,
+        /^tel:\+33199004816 (01|\+33)[\s\u00a0]/.test(contact.phone ?? '') &&
+          /^https:\/\/maison-dupont\.example\//.test(contact.online ?? '') &&
+          /^mailto:service@maison-dupont\.example /.test(contact.email ?? '') &&
+          !!contact.address,
+        JSON.stringify(contact),
+      ]);
+    }
+
+    // The strict page takes ?lang= too (from its own script file: it allows no inline script).
+    await page.goto(`${origin}/demo/strict.html?lang=es`, { waitUntil: 'load' });
+    await page.waitForFunction(rendered, { timeout: 10_000 });
+    const strict = await page.evaluate(() => {
+      const window = document.querySelector('policy-delivery-window');
+      return {
+        lang: document.documentElement.lang,
+        h1: document.querySelector('h1').textContent.trim(),
+        element: window.shadowRoot?.querySelector('[lang]')?.lang ?? window.shadowRoot?.host.closest('[lang]')?.lang,
+        text: window.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 80),
+        report: document.getElementById('csp-report').textContent,
+      };
+    });
+    results.push([
+      'strict.html?lang=es: the page and the elements in Spanish, no CSP violation',
+      strict.lang === 'es' &&
+        strict.element === 'es' &&
+        /^Nuestras condiciones/.test(strict.h1) &&
+        /\b(entrega|envío)\b/i.test(strict.text ?? '') &&
+        strict.report.startsWith('Ninguna infracción'),
+      JSON.stringify(strict),
+    ]);
+  } finally {
+    await page.close();
+  }
   return results;
 }
 
@@ -214,6 +418,45 @@ async function policyCheckerBehaviour(browser, origin) {
       s.verdict.startsWith('Not valid') &&
       /^Error, line 3, column 45 \(the whole file\) The file is not valid JSON/.test(s.findings[0] ?? ''),
     JSON.stringify(s),
+  ]);
+  results.push([
+    'a JSON syntax error states its position once',
+    (s.findings[0]?.match(/line \d+|position \d+/g) ?? []).length === 1,
+    JSON.stringify(s),
+  ]);
+  s = await type('');
+  results.push([
+    'an empty box: "Paste a policy", not a parser error',
+    /^Paste a policy/.test(s.verdict) && !/Unexpected|JSON input/.test(JSON.stringify(s)) && !s.preview,
+    JSON.stringify(s),
+  ]);
+  // A wrong value far down the demo policy: a click on its place selects its line, scrolled into view.
+  const demo = await (await fetch(`${origin}/demo/policy.json`)).text();
+  const broken = demo.replace(/"noticeDays": 0/, '"noticeDays": -1');
+  s = await type(broken);
+  const line = Number(/line (\d+)/.exec(s.findings[0] ?? '')?.[1]);
+  await page.click('#result li button');
+  const picked = await page.evaluate(() => {
+    const box = document.getElementById('source');
+    const height = parseFloat(getComputedStyle(box).lineHeight);
+    return {
+      selected: box.value.slice(box.selectionStart, box.selectionEnd),
+      focused: document.activeElement === box,
+      top: box.scrollTop / height + 1,
+      bottom: (box.scrollTop + box.clientHeight) / height,
+      gutter: document.getElementById('gutter').textContent.split('\n').slice(0, 3),
+    };
+  });
+  results.push([
+    'a click on an error selects its line in the box and scrolls to it; line numbers beside the text',
+    line > 30 &&
+      picked.focused &&
+      picked.selected === broken.split('\n')[line - 1] &&
+      picked.selected.includes('"noticeDays": -1') &&
+      picked.top <= line &&
+      line <= picked.bottom &&
+      picked.gutter.join() === '1,2,3',
+    JSON.stringify({ line, picked }),
   ]);
   s = await type('{\n  "version": 1,\n  "merchant": {\n    "timeZone": "Europe/Pariss"\n  }\n}');
   results.push([
@@ -254,6 +497,12 @@ async function policyCheckerBehaviour(browser, origin) {
 /** axe's violations on one page in one language, and French text not marked so; a page that cannot be checked is one too. */
 async function pageViolations(browser, origin, path, lang) {
   const page = await browser.newPage();
+  // demo.js warns of any text of the page it has no translation for.
+  const untranslated = [];
+  page.on('console', (m) => {
+    const missing = /^demo\.js: no \w+ text for (.*)$/.exec(m.text());
+    if (missing) untranslated.push(missing[1]);
+  });
   try {
     await page.goto(`${origin}${path}?lang=${lang}`, { waitUntil: 'load' });
     // The page's own language switch is not run on every page: set the language as it would.
@@ -267,25 +516,15 @@ async function pageViolations(browser, origin, path, lang) {
       });
       return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
     });
-    // Language of parts (WCAG 3.1.2): the shop's own French words keep lang="fr" whatever the
-    // language chosen for the policies; axe cannot tell which language a text is in.
-    const mislabelled = await page.evaluate(() => {
-      if (!document.querySelector('script[src$="demo.js"]')) return [];
-      const out = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        if (!n.data.trim() || el.closest('script, style') || /^policy-/.test(el.closest('[lang]')?.localName ?? ''))
-          continue;
-        let inPolicy = false;
-        for (let e = el; e; e = e.parentElement) inPolicy ||= e.localName.startsWith('policy-');
-        if (!inPolicy && el.closest('[lang]').lang !== 'fr' && !el.closest('[data-lang]'))
-          out.push(n.data.trim().slice(0, 40));
-      }
-      return out;
-    });
-    if (mislabelled.length)
-      violations.push(`French text not marked lang="fr": ${mislabelled.map((t) => JSON.stringify(t)).join(', ')}`);
+    // Language of parts (WCAG 3.1.2): the shop pages put their own words in the language chosen
+    // (demo.js), and mark none of them in another; axe cannot tell a text's language.
+    if (untranslated.length) violations.push(`not in ${lang}: ${untranslated.join(', ')}`);
+    const elsewhere = await page.evaluate(() =>
+      [...(document.querySelector('script[src$="demo.js"]') ? document.body.querySelectorAll('[lang]') : [])]
+        .filter((e) => !e.closest('[data-lang], policy-kiosk') && !e.localName.startsWith('policy-'))
+        .map((e) => `${e.localName} lang=${e.lang}`),
+    );
+    if (elsewhere.length) violations.push(`marked in another language: ${elsewhere.join(', ')}`);
     return violations;
   } catch (e) {
     return [`could not be checked: ${e.message}`];
@@ -311,9 +550,10 @@ await withServer(async (origin) => {
         }
       }
     }
-    // What people do on three pages, beyond what axe sees.
+    // What people do on the pages, beyond what axe sees.
     const tried = (run) => run().catch((e) => [['ran to the end', false, e.message]]);
     const behaviours = [
+      ['/demo/ (shop pages)', await tried(() => shopPages(browser, origin))],
       ['/demo/check.html', await tried(() => policyCheckerBehaviour(browser, origin))],
       ['/demo/translations.html', await tried(() => translatorsPreview(browser))],
       ['/demo/kiosk.html', await tried(() => kioskOffline(browser))],
