@@ -92,10 +92,13 @@ function elements(label, { env = {}, wrapper = [] } = {}) {
 }
 
 // Once is enough for these: the browser clock test sets its shoppers' zones itself, and the
-// translators' check reads no date. The other suites run again in each zone and under faketime.
+// others read no date. Every other suite (core, and each command that reads a date) runs again in
+// each zone and under faketime: a new test file is in those runs unless it is listed here.
 const ONCE = [
   'tests/tools/fake-clocks.test.ts',
   'tests/tools/i18n-check.test.ts',
+  'tests/tools/translator-platforms.test.ts',
+  'tests/tools/serve.test.ts',
   // Compilers, the package and the docs: nothing in them reads a date or a zone.
   'tests/tools/framework-types.test.ts',
   'tests/tools/docs.test.ts',
