@@ -9,3 +9,10 @@ export { freeCancellationEnd } from './cancellation.js';
 export { textFor, textIn } from './text.js';
 export { wallClock, instantAt, instantOf, nextLocalMidnight } from './calendar.js';
 export type * from './types.js';
+export {
+  structuredData,
+  structuredDataScript,
+  type StructuredData,
+  type StructuredDataLevel,
+  type StructuredDataOptions,
+} from './jsonld.js';
