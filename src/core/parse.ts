@@ -252,6 +252,46 @@ export function isHttpUrl(v: unknown): v is string {
 const httpUrl: Reader<string> = (c, v, path) =>
   isHttpUrl(v) ? v : fail(c, path, 'Must be a full http:// or https:// address', v);
 
+/** Hosts of this machine: the one place a policy may name a plain http:// address, for development. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Whether `v` is a full https:// address, or an http:// one on this machine (localhost, 127.0.0.1,
+ * [::1]) for development: what a policy may name as a place shoppers send personal data to, or
+ * are sent to act on their order (`withdrawal.endpoint`, `cancellation.url`).
+ */
+export function isSecureUrl(v: unknown): v is string {
+  try {
+    if (typeof v !== 'string') return false;
+    const url = new URL(v);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+const secureUrl: Reader<string> = (c, v, path) =>
+  isSecureUrl(v) ? v : fail(c, path, 'Must be a full https:// address (http:// only for localhost, in development)', v);
+
+/**
+ * Whether `v` has the shape of an e-mail address, `local@domain.tld`: no spaces, one "@", a dot in
+ * the domain, none of the characters that would turn it into a list or a `mailto:` with headers.
+ * The shape only: whether the mailbox exists is for the shop to know.
+ */
+export const isEmail = (v: unknown): v is string =>
+  typeof v === 'string' &&
+  v.length <= 254 &&
+  /^[^\s@<>()[\]\\,;:"?&=]+@[^\s@<>()[\]\\,;:"?&=.]+(\.[^\s@<>()[\]\\,;:"?&=.]+)+$/.test(v);
+
+const email: Reader<string> = (c, v, path) =>
+  isEmail(v) ? v : fail(c, path, 'Must be an e-mail address such as "service@shop.example"', v);
+
+const phone = pattern(
+  /^[\d +\-.()]+$/,
+  'a phone number of digits, spaces, "+", "-", ".", "(" and ")", such as "+33 1 23 45 67 89"',
+  (s) => /\d/.test(s),
+);
+
 const languageTag = (s: string) => {
   try {
     return Intl.getCanonicalLocales(s).length === 1;
@@ -465,6 +505,7 @@ const policyShape = shape({
       timeZone: [timeZone, true],
       country: [country],
       policyUrl: [httpUrl],
+      contact: [shape({ email: [email], phone: [phone] })],
     }),
     true,
   ],
@@ -542,6 +583,14 @@ const policyShape = shape({
       ],
       channels: [list(oneOf(CANCELLATION_CHANNELS), { distinct: 'warn' })],
       noticeDays: [days],
+      url: [secureUrl],
+    }),
+  ],
+  withdrawal: [
+    shape({
+      days: [days],
+      endpoint: [secureUrl],
+      email: [email],
     }),
   ],
 });
@@ -683,6 +732,12 @@ function check(c: Checker, input: unknown, now: Date | string | undefined): Chec
     c.warnings.push({
       path: '/cancellation',
       message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.',
+    });
+  }
+  if (raw.withdrawal && !Object.keys(raw.withdrawal).length) {
+    c.warnings.push({
+      path: '/withdrawal',
+      message: 'The section is empty: give the endpoint and e-mail address of your withdrawal function, or remove it.',
     });
   }
   const policy = withDefaults(raw);

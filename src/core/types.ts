@@ -64,11 +64,20 @@ export interface DeliveryMethod {
   note?: Text;
 }
 
+/** How shoppers reach the shop; each shown with the channels that use it. */
+export interface Contact {
+  /** An e-mail address (checked for shape only). */
+  email?: string;
+  /** A phone number: digits, spaces, `+`, `-`, `.`, `(`, `)`. */
+  phone?: string;
+}
+
 export interface Merchant {
   name?: Text;
   timeZone: string;
   country?: string;
   policyUrl?: string;
+  contact?: Contact;
 }
 
 export interface Calendar {
@@ -113,6 +122,33 @@ export interface Cancellation {
   fee?: Money | { percent: number };
   channels?: CancellationChannel[];
   noticeDays?: number;
+  /** Where to cancel online: https (http://localhost for development). */
+  url?: string;
+}
+
+/**
+ * The EU right of withdrawal for distance sales (Directive 2011/83/EU art. 9 and 11a): the period,
+ * and the withdrawal function `<policy-withdrawal>` gives.
+ */
+export interface Withdrawal {
+  /** Calendar days, counted from delivery. */
+  days?: number;
+  /** Where `<policy-withdrawal>` POSTs a withdrawal: https (http://localhost for development). */
+  endpoint?: string;
+  /** The address offered when the endpoint fails. */
+  email?: string;
+}
+
+/** The fields `<policy-withdrawal>` POSTs as JSON to `withdrawal.endpoint`, in this order. */
+export const WITHDRAWAL_REQUEST_FIELDS = ['name', 'order', 'email', 'lang', 'submittedAt'] as const;
+
+/** What `<policy-withdrawal>` POSTs to `withdrawal.endpoint`, as `application/json`. */
+export type WithdrawalRequest = Record<(typeof WITHDRAWAL_REQUEST_FIELDS)[number], string>;
+
+/** A 2xx answer's JSON: the acknowledgement's id and the instant the withdrawal was received (ISO). */
+export interface WithdrawalAcknowledgement {
+  id: string;
+  receivedAt: string;
 }
 
 /** A policy as `parsePolicy` returns it: valid, with every default applied. */
@@ -124,6 +160,7 @@ export interface Policy {
   returns?: Returns;
   nonRefundable?: NonRefundableEntry[];
   cancellation?: Cancellation;
+  withdrawal?: Withdrawal;
 }
 
 /** One problem in a policy file: where (a JSON Pointer) and what, in plain words. */

@@ -75,6 +75,11 @@ const BOTH: Record<string, string> = {
   'unknown-non-refundable-reason.json': '/nonRefundable/0/reason',
   'time-slot-zero-hours.json': '/delivery/methods/0/timeSlot/hours',
   'transit-days-over-ten-years.json': '/delivery/methods/0/transitDays/max',
+  'withdrawal-endpoint-http.json': '/withdrawal/endpoint',
+  'withdrawal-email-no-domain.json': '/withdrawal/email',
+  'withdrawal-days-fraction.json': '/withdrawal/days',
+  'contact-phone-letters.json': '/merchant/contact/phone',
+  'cancellation-url-javascript.json': '/cancellation/url',
 };
 
 /** Rules a JSON Schema cannot express: the parser alone rejects these files, at this pointer. */
