@@ -20,6 +20,7 @@ import {
 } from '../core/index.js';
 import { findings, type Placed } from './findings.js';
 import { HOLIDAYS_USAGE, holidaysCommand } from './holidays.js';
+import { jsonldCommand } from './jsonld.js';
 
 const USAGE = `Usage: policy-explainer check [--now <date and time>] [--json] [--] <policy.json>...
 
@@ -40,7 +41,11 @@ Exit status: 0 valid (warnings allowed), 1 errors found, 2 a file could not be r
        policy-explainer holidays <country> --years <from>-<to> [--region <code>] [--write <policy.json>]
 
 Lists a country's public holidays for calendar.holidays, or adds them to a policy file
-(policy-explainer holidays --help says more).`;
+(policy-explainer holidays --help says more).
+
+       policy-explainer jsonld [--level offer|organization] [--now <instant>] <policy.json>
+
+Prints the policy as schema.org JSON-LD for search engines (policy-explainer jsonld --help says more).`;
 
 export interface FileReport {
   file: string;
@@ -198,6 +203,8 @@ export function main(args: string[], print: (line: string) => void = console.log
     out(USAGE);
     return 0;
   }
+  // The schema.org JSON-LD of a policy file (jsonld.ts).
+  if (command === 'jsonld') return jsonldCommand(rest, out, readPolicyFile);
   if (command === 'holidays') {
     if (rest.includes('--help') || rest.includes('-h')) {
       out(HOLIDAYS_USAGE);
