@@ -18,11 +18,12 @@ import {
   wallClock,
   type Policy,
 } from '../core/index.js';
+import { euLawCheck, outsideEu } from '../core/eu-law.js';
 import { findings, type Placed } from './findings.js';
 import { HOLIDAYS_USAGE, holidaysCommand } from './holidays.js';
 import { jsonldCommand } from './jsonld.js';
 
-const USAGE = `Usage: policy-explainer check [--now <date and time>] [--json] [--] <policy.json>...
+const USAGE = `Usage: policy-explainer check [--now <date and time>] [--country <code>] [--json] [--] <policy.json>...
 
 Checks policy files against the policy format (version 1). For each problem: where it is
 (file:line:column and the JSON Pointer path) and what to change. For a valid file: the dates
@@ -30,6 +31,8 @@ shoppers are told today.
 
   --now <instant>  check as of another moment, e.g. 2026-12-24T10:00:00+01:00, or
                    2026-12-24T10:00 on the shop's own clock
+  --country <code> also warn where the policy falls short of EU consumer law for distance
+                   sales to that country (FR, ES, DE...): each warning cites its rule
   --json           print the results as JSON ({file, errors, warnings} per file)
   --               what follows are files, even a name that starts with "-"
 
@@ -84,9 +87,17 @@ export function readPolicyFile(file: string): string {
   }
 }
 
-/** Reads and checks one file; problems get their line and column. */
-export function checkFile(file: string, text: string, now: Date | string): FileReport {
+/**
+ * Reads and checks one file; problems get their line and column. With `country` (an EU member
+ * state), the EU consumer-law warnings follow the format's own.
+ */
+export function checkFile(file: string, text: string, now: Date | string, country?: string): FileReport {
   const { policy, ...issues } = checkPolicy(text, { now });
+  if (policy && country) {
+    // The file as written: the legal check reads sections this version's parser may not know yet.
+    const legal = euLawCheck(policy, { country, now, raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown });
+    issues.warnings = [...issues.warnings, ...legal.warnings];
+  }
   return { file, ...findings(text, issues), ...(policy ? { policy } : {}) };
 }
 
@@ -216,6 +227,7 @@ export function main(args: string[], print: (line: string) => void = console.log
   const files: string[] = [];
   let now: Date | string = new Date();
   let json = false;
+  let country: string | undefined;
   // After "--", every argument is a file: `check -- -rf.json`.
   let options = true;
   for (let i = 0; i < rest.length; i++) {
@@ -223,7 +235,15 @@ export function main(args: string[], print: (line: string) => void = console.log
     if (!options) files.push(arg);
     else if (arg === '--') options = false;
     else if (arg === '--json') json = true;
-    else if (arg === '--now') {
+    else if (arg === '--country') {
+      country = (rest[++i] ?? '').toUpperCase();
+      if (!/^[A-Z]{2}$/.test(country)) {
+        out(
+          `policy-explainer: --country needs a two-letter country code, such as FR or ES (found ${escapeControls(JSON.stringify(rest[i] ?? ''))})`,
+        );
+        return 2;
+      }
+    } else if (arg === '--now') {
       now = rest[++i] ?? '';
       if (!readableInstant(now)) {
         out(
@@ -240,6 +260,9 @@ export function main(args: string[], print: (line: string) => void = console.log
     out(USAGE);
     return 2;
   }
+  // Outside the EU, said once: the files are still checked against the format.
+  const outside = country ? outsideEu(country) : undefined;
+  if (outside && !json) out(`policy-explainer: ${outside}`);
   let status = 0;
   const results: Omit<FileReport, 'policy'>[] = [];
   for (const file of files) {
@@ -251,7 +274,7 @@ export function main(args: string[], print: (line: string) => void = console.log
       status = 2;
       continue;
     }
-    const { policy, ...result } = checkFile(file, text, now);
+    const { policy, ...result } = checkFile(file, text, now, outside ? undefined : country);
     results.push(result);
     if (result.errors.length) status = Math.max(status, 1);
     if (json) continue;

@@ -72,7 +72,7 @@ const DIRECTIVE: Record<Topic, string> = {
   refund: 'Directive 2011/83/EU art. 13',
   returnInfo: 'Directive 2011/83/EU art. 6(1)(i) and 14(1)',
   delivery: 'Directive 2011/83/EU art. 18',
-  function: 'Directive 2011/83/EU art. 11a, inserted by Directive (EU) 2023/2673 (from 19 June 2026)',
+  function: 'Directive 2011/83/EU art. 11a, inserted by Directive (EU) 2023/2673',
 };
 
 const NATIONAL: Record<string, Partial<Record<Topic, string>>> = {
@@ -103,6 +103,15 @@ const isEu = (country: string) => (EU_COUNTRIES as readonly string[]).includes(c
 /** Whether `country` (any case) is an EU member state. */
 export const isEuCountry = (country: string): boolean => isEu(country.toUpperCase());
 
+/** Why no EU rules are checked for `country` (any case), or undefined for an EU member state. */
+export function outsideEu(country: string): string | undefined {
+  const code = country.toUpperCase();
+  if (isEu(code)) return undefined;
+  return EEA_ONLY.includes(code)
+    ? `${code} is not an EU member state: no EU rules are checked. It applies the Consumer Rights Directive through the EEA Agreement; check its national law.`
+    : `${code} is not an EU member state: no EU consumer rules apply to sales there, and none are checked.`;
+}
+
 /** Days from one local date to another (both YYYY-MM-DD). */
 const daysBetween = (from: string, to: string) => parseDay(to)! - parseDay(from)!;
 
@@ -114,16 +123,8 @@ const positive = (n: unknown) => typeof n === 'number' && n > 0;
  */
 export function euLawCheck(policy: Policy, options: LegalCheckOptions): LegalCheck {
   const country = String(own(options, 'country') ?? '').toUpperCase();
-  if (!isEu(country)) {
-    return {
-      applies: false,
-      country,
-      note: EEA_ONLY.includes(country)
-        ? `${country} is not an EU member state: no EU rules are checked. It applies the Consumer Rights Directive through the EEA Agreement; check its national law.`
-        : `${country} is not an EU member state: no EU consumer rules apply to sales there, and none are checked.`,
-      warnings: [],
-    };
-  }
+  const note = outsideEu(country);
+  if (note !== undefined) return { applies: false, country, note, warnings: [] };
   const rule = (topic: Topic) => [DIRECTIVE[topic], NATIONAL[country]?.[topic]].filter(Boolean).join('; ');
   const warnings: LegalWarning[] = [];
   const warn = (path: string, what: string, change: string, topic: Topic) =>

@@ -161,7 +161,7 @@ describe('each warning alone', () => {
     const [warning] = none('2026-06-19T00:00:00+02:00');
     expect(warning!.path).toBe('/withdrawal');
     expect(warning!.rule).toBe(
-      'Directive 2011/83/EU art. 11a, inserted by Directive (EU) 2023/2673 (from 19 June 2026); Ordonnance 2026-2 and Décret 2026-3 of 5 January 2026',
+      'Directive 2011/83/EU art. 11a, inserted by Directive (EU) 2023/2673; Ordonnance 2026-2 and Décret 2026-3 of 5 January 2026',
     );
     // 18 June 23:30 in Paris is already 19 June in Tokyo: the merchant's clock decides.
     expect(none('2026-06-18T21:30:00Z')).toEqual([]);
