@@ -8,7 +8,7 @@
  */
 import { quoteMethod } from './arithmetic.js';
 import { instantOf, parseDay, wallClock } from './calendar.js';
-import { own } from './parse.js';
+import { own, parsePolicy } from './parse.js';
 import type { Issue, NonRefundableReason, Policy } from './types.js';
 
 /** The EU member states (ISO 3166-1 alpha-2; Greece is GR there, EL in EU texts). */
@@ -57,7 +57,7 @@ export interface LegalCheckOptions {
   now?: Date | string;
   /**
    * The policy as written (the parsed JSON), read for fields this version's parser may not know yet
-   * (`withdrawal`): defensively, own properties only.
+   * (`withdrawal`): defensively, own properties only. Default: the input, when it is not parsed.
    */
   raw?: unknown;
 }
@@ -118,10 +118,12 @@ const daysBetween = (from: string, to: string) => parseDay(to)! - parseDay(from)
 const positive = (n: unknown) => typeof n === 'number' && n > 0;
 
 /**
- * The EU consumer-law warnings of a valid policy for sales to consumers in `country`. For a country
- * outside the EU, `applies` is false and `note` says so; never throws for a policy `parsePolicy` made.
+ * The EU consumer-law warnings of a policy for sales to consumers in `country`. For a country
+ * outside the EU, `applies` is false and `note` says so. Takes a raw policy (object or JSON string)
+ * or a parsed one; throws the `PolicyError` of `parsePolicy` for an invalid one.
  */
-export function euLawCheck(policy: Policy, options: LegalCheckOptions): LegalCheck {
+export function euLawCheck(input: Policy | unknown, options: LegalCheckOptions): LegalCheck {
+  const policy = parsePolicy(input);
   const country = String(own(options, 'country') ?? '').toUpperCase();
   const note = outsideEu(country);
   if (note !== undefined) return { applies: false, country, note, warnings: [] };
@@ -188,7 +190,9 @@ export function euLawCheck(policy: Policy, options: LegalCheckOptions): LegalChe
     }
   }
   // A withdrawal period in the new section, read as written whether or not the parser knows it.
-  const withdrawal = own(policy, 'withdrawal') ?? own(own(options, 'raw'), 'withdrawal');
+  const raw =
+    own(options, 'raw') ?? (typeof input === 'string' ? (JSON.parse(input.replace(/^\uFEFF/, '')) as unknown) : input);
+  const withdrawal = own(policy, 'withdrawal') ?? own(raw, 'withdrawal');
   const withdrawalDays = own(withdrawal, 'days');
   if (typeof withdrawalDays === 'number' && withdrawalDays < WITHDRAWAL_DAYS) {
     warn(

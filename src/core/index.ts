@@ -7,6 +7,16 @@ export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js'
 export { returnDeadline } from './returns.js';
 export { freeCancellationEnd } from './cancellation.js';
 export { textFor, textIn } from './text.js';
+export {
+  euLawCheck,
+  isEuCountry,
+  outsideEu,
+  EU_COUNTRIES,
+  WITHDRAWAL_FUNCTION_FROM,
+  type LegalCheck,
+  type LegalCheckOptions,
+  type LegalWarning,
+} from './eu-law.js';
 export { wallClock, instantAt, instantOf, nextLocalMidnight } from './calendar.js';
 export type * from './types.js';
 export {

@@ -237,3 +237,20 @@ describe('the example policies', () => {
     }
   });
 });
+
+describe('the core API', () => {
+  it('takes the policy as written too (a JSON string or an object), withdrawal section included', () => {
+    const text = JSON.stringify(compliant());
+    const options = { country: 'FR', now: AFTER };
+    expect(euLawCheck(text, options).warnings).toEqual([]);
+    expect(euLawCheck(JSON.parse(text), options).warnings).toEqual([]);
+    const { withdrawal: _w, ...without } = compliant();
+    expect(euLawCheck(JSON.stringify(without), options).warnings.map((w) => w.path)).toEqual(['/withdrawal']);
+    expect(() => euLawCheck('{"version": 2}', options)).toThrow(/version 1/);
+  });
+
+  it('is exported by policy-explainer/core', async () => {
+    const core = await import('../../src/core/index.js');
+    expect(core.euLawCheck).toBe(euLawCheck);
+  });
+});
