@@ -11,14 +11,15 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readInstant } from '../core/calendar.js';
 import {
   checkPolicy,
+  euLawCheck,
   freeCancellationEnd,
+  outsideEu,
   PolicyError,
   quoteDelivery,
   returnDeadline,
   wallClock,
   type Policy,
 } from '../core/index.js';
-import { euLawCheck, outsideEu } from '../core/eu-law.js';
 import { findings, type Placed } from './findings.js';
 import { HOLIDAYS_USAGE, holidaysCommand } from './holidays.js';
 import { jsonldCommand } from './jsonld.js';
