@@ -1,13 +1,21 @@
 // The policy checker page: a merchant pastes or opens a policy file and sees, as they type, every
 // problem (line, JSON Pointer path, what to change) and, for a valid policy, the summary in fr, es
 // and en. It uses the package's own checkPolicy: what it accepts is what the elements accept.
-import { checkPolicy } from '../dist/core.js';
+import { checkPolicy, EU_COUNTRIES, euLawCheck } from '../dist/core.js';
 // Where each problem is, and which count as errors, exactly as policy-explainer check says.
 import { findings } from '../dist/findings.js';
 
 const source = document.getElementById('source');
 const result = document.getElementById('result');
 const preview = document.getElementById('preview');
+const country = document.getElementById('country');
+
+// The EU member states, by their English names: warnings as policy-explainer check --country gives them.
+const names = new Intl.DisplayNames('en', { type: 'region' });
+country.append(
+  ...EU_COUNTRIES.map((code) => new Option(names.of(code), code)).sort((a, b) => a.text.localeCompare(b.text, 'en')),
+);
+country.addEventListener('change', () => check());
 
 /** The text's line `line` (from 1): its start and end offsets, the newline left out. */
 function lineRange(text, line) {
@@ -80,6 +88,11 @@ function check() {
     return;
   }
   const { policy, ...issues } = checkPolicy(text);
+  if (policy && country.value) {
+    // The text as written: the legal check reads sections the parser may not know yet (withdrawal).
+    const raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    issues.warnings.push(...euLawCheck(policy, { country: country.value, raw }).warnings);
+  }
   const { errors, warnings } = findings(text, issues);
   const list = document.createElement('ul');
   list.append(...errors.map((e) => item('error', e)), ...warnings.map((w) => item('warning', w)));
