@@ -21,6 +21,7 @@ import {
   weekdayName,
 } from './format.js';
 import type { Language } from './localize.js';
+import { placeStructuredData, structuredDataText } from './structured-data.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
 const MINUTE = 60_000;
@@ -37,6 +38,10 @@ const twoDigits = (n: number) => String(n).padStart(2, '0');
  *
  * @attr method - Id of the delivery method to quote (default: the first serving `country`, else the first).
  * @attr country - Destination country (ISO 3166-1, case-insensitive), used only when no `method` is given.
+ * @attr {boolean} structured-data - Adds the policy's JSON-LD for search engines (every delivery method as
+ *   a schema.org `ShippingService` of an `OnlineStore`, with the padded days the element shows) as a
+ *   `<script type="application/ld+json">` child of the element; removed when the attribute is,
+ *   replaced when the policy changes.
  * @fires {CustomEvent<DeliveryReadyDetail>} policy-ready - `{ quote }`: the `quoteDelivery` result shown,
  *   `{ method, received, actual, quoted, cutoff? }`. Fired again when the window changes (after the
  *   cutoff, or on a new day).
@@ -80,6 +85,11 @@ export class PolicyDeliveryWindow extends PolicyElement {
 
   @property() method?: string;
   @property() country?: string;
+  /** Adds the policy's JSON-LD for search engines as a script child (see the `structured-data` attribute). */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+
+  /** The JSON-LD text of the policy shown, when `structured-data` asks for it. */
+  private jsonLd?: string;
 
   private readonly clock = new ClockController(this);
 
@@ -90,6 +100,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
     const quote = quoteMethod(policy, method, now);
     const { quoted, actual } = quote;
     this.shown = { quote };
+    this.jsonLd = this.structuredData ? structuredDataText(policy, now, locale, 'shipping') : undefined;
     this.schedule(quote, now, policy.merchant.timeZone);
 
     const dates = dateRange(locale, quoted.earliest, quoted.latest);
@@ -192,6 +203,12 @@ export class PolicyDeliveryWindow extends PolicyElement {
         </p>
       </details>
     `;
+  }
+
+  protected override updated() {
+    super.updated();
+    // Only while the policy is shown: a fallback or a placeholder states nothing.
+    placeStructuredData(this, this.structuredData && this.shown ? this.jsonLd : undefined);
   }
 
   protected renderPlaceholder({ t }: Language) {

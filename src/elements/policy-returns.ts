@@ -16,6 +16,7 @@ import {
   sentence,
 } from './format.js';
 import type { Language } from './localize.js';
+import { placeStructuredData, structuredDataText } from './structured-data.js';
 import { PolicyElement } from './policy-element.js';
 
 const HOUR = 3_600_000;
@@ -27,6 +28,9 @@ const HOUR = 3_600_000;
  *
  * @attr delivered-on - The delivery date, `YYYY-MM-DD`: the window is then shown as a deadline. A date
  *   that doesn't exist shows the fallback, never a wrong deadline.
+ * @attr {boolean} structured-data - Adds the policy's JSON-LD for search engines (the return policy as
+ *   schema.org `MerchantReturnPolicy`s of an `OnlineStore`) as a `<script type="application/ld+json">`
+ *   child of the element; removed when the attribute is, replaced when the policy changes.
  * @fires {CustomEvent<ReturnsReadyDetail>} policy-ready - `{ deadline }`: the last day to send the item back,
  *   `YYYY-MM-DD`, or `undefined` without `delivered-on`.
  * @fires {CustomEvent<PolicyErrorDetail>} policy-error - The policy could not be shown; `detail.issues` lists `{path, message}`.
@@ -47,6 +51,11 @@ export class PolicyReturns extends PolicyElement {
   protected override readonly section = 'returns';
 
   @property({ attribute: 'delivered-on' }) deliveredOn?: string;
+  /** Adds the policy's JSON-LD for search engines as a script child (see the `structured-data` attribute). */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+
+  /** The JSON-LD text of the policy shown, when `structured-data` asks for it. */
+  private jsonLd?: string;
 
   private readonly clock = new ClockController(this);
 
@@ -66,6 +75,7 @@ export class PolicyReturns extends PolicyElement {
     const open = deadline && !passed;
     this.clock.at(open ? Math.min(nextLocalMidnight(now, timeZone).getTime() + 1, now + HOUR) : undefined);
     this.shown = { deadline };
+    this.jsonLd = this.structuredData ? structuredDataText(policy, now, locale, 'returns') : undefined;
     const notes = textIn(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
 
@@ -100,6 +110,12 @@ export class PolicyReturns extends PolicyElement {
       ${line('restocking', returns.restockingFeePercent && t('returns.restocking', { percent: formatPercent(locale, returns.restockingFeePercent) }))}
       ${notes ? html`<p part="note" lang=${ownLang(notes, locale)}>${keepCompounds(notes.text)}</p>` : nothing}
     `;
+  }
+
+  protected override updated() {
+    super.updated();
+    // Only while the policy is shown: a fallback or a placeholder states nothing.
+    placeStructuredData(this, this.structuredData && this.shown ? this.jsonLd : undefined);
   }
 
   protected renderPlaceholder({ t }: Language) {

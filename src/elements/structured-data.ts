@@ -1,0 +1,43 @@
+import { structuredData, structuredDataScript, type StructuredDataOptions } from '../core/jsonld.js';
+import type { Policy } from '../core/types.js';
+
+/** Marks the script an element added, so that it never touches one the page wrote itself. */
+const MARK = 'data-policy-explainer';
+
+/**
+ * The text of the JSON-LD script an element with `structured-data` adds: the policy at the
+ * organization level (the form search engines read on any page), its `only` part. Undefined when
+ * it cannot be made: the markup is never worth the element's own text.
+ */
+export function structuredDataText(
+  policy: Policy,
+  now: number,
+  lang: string,
+  only: NonNullable<StructuredDataOptions['only']>,
+): string | undefined {
+  try {
+    return structuredDataScript(structuredData(policy, { level: 'organization', now, lang, only }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts `text` in a `<script type="application/ld+json">` child of `host` (light DOM, where search
+ * engines read it; the shadow root shows none of it), as text only; removes the script when `text`
+ * is undefined. A script already holding that text is left alone.
+ */
+export function placeStructuredData(host: HTMLElement, text: string | undefined) {
+  let script = host.querySelector(`:scope > script[type="application/ld+json"][${MARK}]`);
+  if (text === undefined) {
+    script?.remove();
+    return;
+  }
+  if (!script) {
+    script = host.ownerDocument.createElement('script');
+    script.setAttribute('type', 'application/ld+json');
+    script.setAttribute(MARK, '');
+    host.append(script);
+  }
+  if (script.textContent !== text) script.textContent = text;
+}
