@@ -7,9 +7,9 @@
  * - behaviour: the shop pages (the language switch translates the page; the cart's conditions
  *   before its button at 390 px; the confirmation's contact links; strict.html?lang=es), the policy
  *   checker (a syntax error said once, an empty box, a click that selects an error's line, a wrong
- *   value, markup, a warning), the translators' preview (the checker's findings, the English shown
- *   for an empty French sentence, dates from today with no placeholder, tables that scroll sideways
- *   on a phone), and the kiosk reloaded with the server stopped (its service worker).
+ *   value, markup, a warning, the EU consumer-law warnings of a country picked), the translators'
+ *   preview (the checker's findings, the English shown for an empty French sentence, dates from
+ *   today with no placeholder, tables that scroll sideways on a phone), and the kiosk reloaded with the server stopped (its service worker).
  * One line per page and language, and per behaviour; the closing line `N passed, M failed`, and
  * the exit code 1 when anything failed.
  */
@@ -488,6 +488,29 @@ async function policyCheckerBehaviour(browser, origin) {
     s.verdict.startsWith('Valid, with 1 warning') &&
       s.preview &&
       s.findings.some((f) => f.startsWith('Warning, line 1, column 89 /calendar/holidays/1')),
+    JSON.stringify(s),
+  ]);
+  // The country picker: EU consumer law for distance sales, as check --country gives it.
+  await type(
+    '{\n  "version": 1,\n  "merchant": { "timeZone": "Europe/Paris" },\n  "returns": { "windowDays": 7, "fees": "free" }\n}',
+  );
+  await page.select('#country', 'FR');
+  s = await state();
+  results.push([
+    'a country picked: EU consumer-law warnings at their line, citing their rule (a 7-day window, French law)',
+    s.verdict.startsWith('Valid, with') &&
+      s.findings.some(
+        (f) =>
+          f.startsWith('Warning, line 4, column 30 /returns/windowDays The return window is 7 days') &&
+          f.includes('Code de la consommation L221-18'),
+      ),
+    JSON.stringify(s),
+  ]);
+  await page.select('#country', '');
+  s = await state();
+  results.push([
+    'no country picked: the format alone, no legal warning',
+    s.verdict.startsWith('Valid. Below') && s.findings.length === 0,
     JSON.stringify(s),
   ]);
   await page.close();
