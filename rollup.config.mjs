@@ -35,6 +35,7 @@ const ELEMENTS = [
   'policy-cancellation',
   'policy-summary',
   'policy-kiosk',
+  'policy-withdrawal',
 ];
 
 const SHARED = /node_modules|\/src\//;
@@ -77,9 +78,15 @@ export default [
   {
     // For apps with a bundler: unbundled ES modules, lit and i18next left to the app (one copy
     // each, shared with its own). Declarations are written beside them by tsc.
-    input: ['src/index.ts', 'src/define/index.ts', ...ELEMENTS.map((tag) => `src/define/${tag}.ts`)],
+    input: [
+      'src/index.ts',
+      'src/define/index.ts',
+      ...ELEMENTS.map((tag) => `src/define/${tag}.ts`),
+      // policy-explainer/server: Node, with @lit-labs/ssr.
+      'src/server.ts',
+    ],
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
-    external: (id) => /^(lit|i18next)(\/|$)/.test(id) || id.startsWith('@lit/'),
+    external: (id) => /^(lit|i18next)(\/|$)/.test(id) || id.startsWith('@lit/') || id.startsWith('@lit-labs/'),
     plugins: [json({ preferConst: true }), typescript()],
   },
   {

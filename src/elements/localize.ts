@@ -246,8 +246,21 @@ export interface Language {
   t: TFunction;
 }
 
+/** Set while a server renders elements (see `serverLanguage`). */
+let serverLang: string | undefined;
+
+/**
+ * For a server render: `lang` is the language of every element without a `lang` of its own (there,
+ * an element has no DOM around it to inherit from, and there is no browser language); undefined
+ * ends it. Set it around a synchronous render, once the language's strings are in.
+ */
+export function serverLanguage(lang: string | undefined): void {
+  serverLang = lang;
+}
+
 /** The nearest `lang` attribute from the element outwards, crossing shadow roots. */
 function inheritedLang(el: Element): string {
+  if (serverLang) return el.getAttribute('lang') || serverLang;
   for (let node: Node | null = el; node;) {
     if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
     node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentNode;

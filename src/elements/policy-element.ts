@@ -341,9 +341,10 @@ export abstract class PolicyElement extends LitElement {
   /** Settles the status from the property, inline JSON or `src`; only `src` is asynchronous. */
   private resolve() {
     const load = ++this.load;
-    const inline = this.querySelector(':scope > script[type="application/json"]');
     try {
       if (this.policy !== undefined) return this.accept(this.policy);
+      // Only then: a server's elements (Lit's DOM shim) have no querySelector.
+      const inline = this.querySelector(':scope > script[type="application/json"]');
       if (inline)
         return this.accept(parseJson(inline.textContent ?? '', 'the inline <script type="application/json">'));
       if (!this.src) {
