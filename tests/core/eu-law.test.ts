@@ -249,6 +249,13 @@ describe('the core API', () => {
     expect(() => euLawCheck('{"version": 2}', options)).toThrow(/version 1/);
   });
 
+  it('reads the withdrawal section the parser returns, with no raw text given', () => {
+    const options = { country: 'FR', now: AFTER };
+    expect(euLawCheck(parsePolicy(compliant()), options).warnings).toEqual([]);
+    const { withdrawal: _w, ...without } = compliant();
+    expect(euLawCheck(parsePolicy(without), options).warnings.map((w) => w.path)).toEqual(['/withdrawal']);
+  });
+
   it('is exported by policy-explainer/core', async () => {
     const core = await import('../../src/core/index.js');
     expect(core.euLawCheck).toBe(euLawCheck);

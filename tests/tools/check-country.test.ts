@@ -111,12 +111,13 @@ describe('check --country', () => {
     expect(check('check', fixture('policy-full.json'), '--country').status).toBe(2);
   });
 
-  it('reads a withdrawal section the parser may not know yet: with an endpoint, no warning for it', () => {
+  it('reads the withdrawal section: with an endpoint, no warning for it', () => {
     const policy = JSON.parse(readFileSync(fixture('policy-full.json'), 'utf8')) as Record<string, unknown>;
     policy.withdrawal = { days: 14, endpoint: 'https://maison-dupont.example/api/withdrawal' };
     const path = file('with-endpoint.json', JSON.stringify(policy, null, 2));
     const { text } = check('check', '--country', 'FR', '--now', AFTER, path);
     expect(text).not.toContain('withdrawal function');
     expect(text).toContain('/cancellation/fee');
+    expect(text).toContain(`${path}: valid (0 errors, 1 warning)`);
   });
 });
