@@ -12,6 +12,7 @@ import { html } from 'lit';
 // sections render in their shadow roots too.
 import './define/index.js';
 import { readInstant } from './core/calendar.js';
+import { plainText, staticHtml } from './static-html.js';
 import { preloadLanguage, serverLanguage, stringsLoading } from './elements/localize.js';
 
 export type AttributeValue = string | number | boolean | null | undefined;
@@ -141,3 +142,12 @@ const tidy = (html: string) =>
     .replace(/^<!--lit-part [^>]*--><!--lit-node 0-->/, '')
     .replace(/<!--\/lit-part-->$/, '')
     .replace(/^(<[a-z][a-z0-9-]*)\s+/, '$1 ');
+
+/**
+ * The element as plain HTML for e-mails and print (see `staticHtml`): inline styles, no custom
+ * element, no shadow root, no script; `lang` set, dates as `<time datetime>`.
+ */
+export const renderStaticHtml = async (options: RenderElementOptions) => staticHtml(await renderElement(options));
+
+/** The element as plain text, each block on its own line: an e-mail's text part. */
+export const renderText = async (options: RenderElementOptions) => plainText(await renderStaticHtml(options));
