@@ -85,7 +85,6 @@ export class PolicyDeliveryWindow extends PolicyElement {
 
   @property() method?: string;
   @property() country?: string;
-  /** Adds the policy's JSON-LD for search engines as a script child (see the `structured-data` attribute). */
   @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
 
   /** The JSON-LD text of the policy shown, when `structured-data` asks for it. */

@@ -51,7 +51,6 @@ export class PolicyReturns extends PolicyElement {
   protected override readonly section = 'returns';
 
   @property({ attribute: 'delivered-on' }) deliveredOn?: string;
-  /** Adds the policy's JSON-LD for search engines as a script child (see the `structured-data` attribute). */
   @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
 
   /** The JSON-LD text of the policy shown, when `structured-data` asks for it. */

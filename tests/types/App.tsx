@@ -18,6 +18,7 @@ export function App() {
         src="/policy.json"
         method="standard"
         country="FR"
+        structured-data={true}
         lang="fr"
         policy={policy}
         className="delivery"
@@ -28,6 +29,7 @@ export function App() {
       <policy-returns
         src="/policy.json"
         delivered-on="2026-03-09"
+        structured-data={true}
         lang="es"
         policy={policy}
         onpolicy-ready={(e) => log(e.detail.deadline?.slice(0, 4))}
