@@ -96,10 +96,15 @@ export default [
       file: 'dist/cli.js',
       format: 'es',
       banner: '#!/usr/bin/env node',
-      paths: (id) => (id.includes('/src/core/') ? './core.js' : id),
+      paths: (id) => (id.includes('/src/core/') ? './core.js' : id.endsWith('/src/server.js') ? './npm/server.js' : id),
     },
-    // date-holidays: an optional peer dependency, loaded by the holidays command alone.
-    external: (id) => id.startsWith('node:') || id === 'date-holidays' || /\/core\/index\.js$/.test(id),
+    // date-holidays: an optional peer dependency, loaded by the holidays command alone; the
+    // server entry (Lit, @lit-labs/ssr), by the render command alone.
+    external: (id) =>
+      id.startsWith('node:') ||
+      id === 'date-holidays' ||
+      /\/core\/index\.js$/.test(id) ||
+      /^\.\.\/server\.js$/.test(id),
     plugins: [typescript()],
   },
   {

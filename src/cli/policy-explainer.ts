@@ -23,6 +23,7 @@ import {
 import { findings, type Placed } from './findings.js';
 import { HOLIDAYS_USAGE, holidaysCommand } from './holidays.js';
 import { jsonldCommand } from './jsonld.js';
+import { renderCommand } from './render.js';
 
 const USAGE = `Usage: policy-explainer check [--now <date and time>] [--country <code>] [--json] [--] <policy.json>...
 
@@ -49,7 +50,12 @@ Lists a country's public holidays for calendar.holidays, or adds them to a polic
 
        policy-explainer jsonld [--level offer|organization] [--now <instant>] <policy.json>
 
-Prints the policy as schema.org JSON-LD for search engines (policy-explainer jsonld --help says more).`;
+Prints the policy as schema.org JSON-LD for search engines (policy-explainer jsonld --help says more).
+
+       policy-explainer render [--element <tag>] [--lang <tag>] [--now <instant>] [--static | --text] <policy.json>
+
+Prints an element's HTML as the server renders it, or plain HTML or text for e-mails
+(policy-explainer render --help says more).`;
 
 export interface FileReport {
   file: string;
@@ -217,6 +223,8 @@ export function main(args: string[], print: (line: string) => void = console.log
   }
   // The schema.org JSON-LD of a policy file (jsonld.ts).
   if (command === 'jsonld') return jsonldCommand(rest, out, readPolicyFile);
+  // An element rendered on the server (render.ts; loads Lit only then).
+  if (command === 'render') return renderCommand(rest, out, readPolicyFile);
   if (command === 'holidays') {
     if (rest.includes('--help') || rest.includes('-h')) {
       out(HOLIDAYS_USAGE);
