@@ -24,7 +24,7 @@ export function structuredDataText(
 
 /**
  * Puts `text` in a `<script type="application/ld+json">` child of `host` (light DOM, where search
- * engines read it; the shadow root shows none of it), as text only; removes the script when `text`
+ * engines read it; the shadow root shows none of it), as a text node only; removes the script when `text`
  * is undefined. A script already holding that text is left alone.
  */
 export function placeStructuredData(host: HTMLElement, text: string | undefined) {
@@ -39,5 +39,7 @@ export function placeStructuredData(host: HTMLElement, text: string | undefined)
     script.setAttribute(MARK, '');
     host.append(script);
   }
-  if (script.textContent !== text) script.textContent = text;
+  // A text node, not the textContent setter: a page enforcing Trusted Types refuses that setter on a
+  // script (it would throw), while a data block is never run, so its text needs no TrustedScript.
+  if (script.textContent !== text) script.replaceChildren(host.ownerDocument.createTextNode(text));
 }
