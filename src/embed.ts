@@ -16,6 +16,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'policy-cancellation': () => import('./define/policy-cancellation.js'),
   'policy-summary': () => import('./define/policy-summary.js'),
   'policy-kiosk': () => import('./define/policy-kiosk.js'),
+  'policy-withdrawal': () => import('./define/policy-withdrawal.js'),
 };
 const requested = new Set<string>();
 const localize = () => import('./elements/localize.js');

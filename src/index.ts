@@ -10,6 +10,7 @@ export { PolicyKiosk } from './elements/policy-kiosk.js';
 export { PolicyNonRefundable } from './elements/policy-non-refundable.js';
 export { PolicyReturns } from './elements/policy-returns.js';
 export { PolicySummary } from './elements/policy-summary.js';
+export { PolicyWithdrawal } from './elements/policy-withdrawal.js';
 export { PolicyElement } from './elements/policy-element.js';
 export { addPageStrings, addStrings, type Strings } from './elements/localize.js';
 export * from './core/index.js';

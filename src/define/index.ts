@@ -5,4 +5,5 @@ import './policy-kiosk.js';
 import './policy-non-refundable.js';
 import './policy-returns.js';
 import './policy-summary.js';
+import './policy-withdrawal.js';
 export type * from '../elements/events.js';

@@ -3,7 +3,7 @@
  * `policy-ready` (what an element showed) and `policy-error` (why it shows the fallback). Types only:
  * this module adds nothing at run time.
  */
-import type { DeliveryQuote, Issue, LocalDate } from '../core/types.js';
+import type { DeliveryQuote, Issue, LocalDate, WithdrawalAcknowledgement } from '../core/types.js';
 
 /** `<policy-delivery-window>`'s `policy-ready`: the quote shown. */
 export interface DeliveryReadyDetail {
@@ -35,6 +35,15 @@ export interface KioskReadyDetail {
   language: string;
 }
 
+/**
+ * `<policy-withdrawal>`'s `policy-ready`, at each step: `start`, `form`, `confirm`, `sending`, then
+ * `sent` with the endpoint's acknowledgement, or `failed` (the form kept filled).
+ */
+export interface WithdrawalReadyDetail {
+  step: 'start' | 'form' | 'confirm' | 'sending' | 'sent' | 'failed';
+  acknowledgement?: WithdrawalAcknowledgement;
+}
+
 /** Each element's `policy-ready` detail, by tag. */
 export interface PolicyReadyDetails {
   'policy-delivery-window': DeliveryReadyDetail;
@@ -43,6 +52,7 @@ export interface PolicyReadyDetails {
   'policy-cancellation': CancellationReadyDetail;
   'policy-summary': SummaryReadyDetail;
   'policy-kiosk': KioskReadyDetail;
+  'policy-withdrawal': WithdrawalReadyDetail;
 }
 
 type AnyReadyDetail = PolicyReadyDetails[keyof PolicyReadyDetails];

@@ -70,6 +70,7 @@ describe('framework types', () => {
       'policy-non-refundable',
       'policy-returns',
       'policy-summary',
+      'policy-withdrawal',
     ]);
     for (const e of elements) {
       expect(

@@ -10,6 +10,7 @@ const ELEMENTS = [
   'policy-cancellation',
   'policy-summary',
   'policy-kiosk',
+  'policy-withdrawal',
 ];
 const run = (code: string) =>
   execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
@@ -114,6 +115,7 @@ describe('the custom elements manifest, generated at build', () => {
       'policy-non-refundable',
       'policy-returns',
       'policy-summary',
+      'policy-withdrawal',
     ]);
     const names = (list?: { name: string }[]) => (list ?? []).map((x) => x.name);
     expect(names(elements.get('policy-delivery-window')!.attributes)).toEqual(

@@ -75,6 +75,16 @@ export function App() {
         onpolicy-error={(e) => log(e.detail.issues.length)}
       />
 
+      <policy-withdrawal
+        src="/policy.json"
+        order="2026-0042"
+        timeout={15000}
+        lang="fr"
+        policy={policy}
+        onpolicy-ready={(e) => log(e.detail.step, e.detail.acknowledgement?.receivedAt)}
+        onpolicy-error={(e) => log(e.detail.issues.length)}
+      />
+
       {/* @ts-expect-error: a misspelled attribute */}
       <policy-delivery-window methd="standard" />
       {/* @ts-expect-error: a number where the attribute is a string */}
