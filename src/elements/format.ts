@@ -120,7 +120,11 @@ interface DurationFormatConstructor {
   new (locale: string, options: { style: string }): { format(d: { hours?: number; minutes?: number }): string };
 }
 
-/** Hours and minutes, with Intl.DurationFormat where the browser has it. */
+/**
+ * Hours and minutes, with Intl.DurationFormat where the browser has it; elsewhere (Node 20, for a
+ * server render) the units joined as DurationFormat joins them, with the unit list pattern ("3 h
+ * et 43 min", "3 hr, 43 min"), so that the server's text is the browser's.
+ */
 export function formatDuration(locale: string, totalMinutes: number): string {
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
@@ -128,12 +132,11 @@ export function formatDuration(locale: string, totalMinutes: number): string {
   if (DurationFormat) {
     return intl(DurationFormat, locale, { style: 'short' }).format(hours ? { hours, minutes } : { minutes });
   }
-  return [
+  const units = [
     hours && formatUnit(locale, hours, 'hour', 'short'),
     minutes && formatUnit(locale, minutes, 'minute', 'short'),
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ].filter((unit): unit is string => !!unit);
+  return intl(Intl.ListFormat, locale, { type: 'unit', style: 'short' }).format(units);
 }
 
 /**
