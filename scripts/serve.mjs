@@ -8,6 +8,7 @@ import { createReadStream, readdirSync, realpathSync, statSync, watch } from 'no
 import { extname, join, resolve, sep } from 'node:path';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { checkLocales, formatProblem } from './i18n-check.mjs';
+import { handleWithdrawal } from './withdrawal-endpoint.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8000);
@@ -120,6 +121,7 @@ function handle(req, res, context) {
     res.writeHead(400, { 'content-type': 'text/plain' });
     return res.end('Bad request');
   }
+  if (handleWithdrawal(req, res, path)) return;
   if (path === '/__locales') {
     const languages = readdirSync(locales)
       .filter((f) => /^[a-zA-Z-]+\.json$/.test(f))
