@@ -19,6 +19,15 @@ const pages = [
     languages: ['fr', 'es', 'en'],
     fullPage: true,
   },
+  // The cart on a phone: our conditions come before the button that places the order.
+  {
+    name: 'checkout-phone',
+    path: '/demo/checkout.html',
+    width: 390,
+    height: 844,
+    languages: ['fr'],
+    fullPage: true,
+  },
   { name: 'order', path: '/demo/order.html', width: 1000, height: 720, languages: ['fr', 'es', 'en'], fullPage: true },
   { name: 'themes', path: '/demo/themes.html', width: 1200, height: 900, languages: [undefined], fullPage: true },
   {
