@@ -110,6 +110,7 @@ const TEXTS = {
   'Votre commande': ['Su pedido', 'Your order'],
   'Total payé': ['Total pagado', 'Total paid'],
   'Vous avez changé d’avis ?': ['¿Ha cambiado de opinión?', 'Changed your mind?'],
+  'Vous rétracter de cette commande': ['Desistir de este pedido', 'Withdraw from this order'],
   'Pour nous joindre': ['Cómo contactarnos', 'How to reach us'],
   'En ligne :': ['En línea:', 'Online:'],
   'votre espace client': ['su área de cliente', 'your customer account'],

@@ -2,5 +2,7 @@
 export const LAST_YEAR: number;
 /** France's eleven public holidays of a year, as YYYY-MM-DD in order. */
 export function frenchHolidays(year: number): string[];
+/** The withdrawal section the demo policy adds to the shared one. */
+export const DEMO_WITHDRAWAL: { days: number; endpoint: string; email: string };
 /** demo/policy.json as the script writes it. */
 export function demoPolicy(): string;

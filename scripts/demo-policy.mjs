@@ -2,7 +2,8 @@
 /**
  * Writes demo/policy.json: the shared example policy (tests/fixtures/examples/policy-full.json)
  * with its French public holidays carried on to the end of LAST_YEAR, and its French apostrophes
- * typographic (’), as the elements' French strings are. The shared copy lists them
+ * typographic (’), as the elements' French strings are, and a `withdrawal` section (the demo
+ * server's endpoint) after the others. The shared copy lists the holidays
  * for 2026 and 2027 only; from 2028 on, a demo built on it would quote windows straight through
  * Christmas and tell visitors that its holidays have run out. Run it again to move LAST_YEAR on;
  * a test checks that demo/policy.json is what this script writes.
@@ -52,6 +53,25 @@ export function frenchHolidays(y) {
   ].sort();
 }
 
+/**
+ * The EU withdrawal function the demo shop offers (<policy-withdrawal>), which the shared file does
+ * not state: the demo server's own endpoint (scripts/withdrawal-endpoint.mjs, on npm start's default
+ * port; demo/withdrawal.js points it at the page's own server when it runs on another) and the
+ * address shoppers are offered when it fails. Added as the file's last section.
+ */
+export const DEMO_WITHDRAWAL = {
+  days: 14,
+  endpoint: 'http://localhost:8000/api/withdrawal',
+  email: 'retractation@maison-dupont.example',
+};
+
+function withWithdrawal(text) {
+  const end = text.lastIndexOf('}');
+  const body = text.slice(0, end).trimEnd();
+  const section = JSON.stringify(DEMO_WITHDRAWAL, null, 2).replace(/\n/g, '\n  ');
+  return `${body},\n  "withdrawal": ${section}\n}\n`;
+}
+
 /** The demo policy as text: the shared one, its holidays from its first year to LAST_YEAR. */
 export function demoPolicy() {
   const shared = readFileSync(new URL('tests/fixtures/examples/policy-full.json', root), 'utf8');
@@ -78,7 +98,7 @@ export function demoPolicy() {
     );
   const text = `${shared.slice(0, start)}[\n${years.join(',\n')}\n${indent.slice(2)}${shared.slice(end)}`;
   // The demo shop writes its French as the elements' strings do, with ’: a page never mixes the two.
-  return text.replace(/("fr": ")([^"]*)"/g, (_, key, value) => `${key}${value.replaceAll("'", '’')}"`);
+  return withWithdrawal(text).replace(/("fr": ")([^"]*)"/g, (_, key, value) => `${key}${value.replaceAll("'", '’')}"`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -90,5 +110,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(same ? 0 : 1);
   }
   writeFileSync(target, text);
-  console.log(`demo/policy.json: French public holidays to the end of ${LAST_YEAR}`);
+  console.log(`demo/policy.json: French public holidays to the end of ${LAST_YEAR}, and the withdrawal function`);
 }
