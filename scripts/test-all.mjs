@@ -105,6 +105,8 @@ const ONCE = [
   'tests/tools/package.test.ts',
   'tests/tools/pack.test.ts',
   'tests/tools/apps.test.ts',
+  // It pins its own instant and shop zone, and compares Node with Chromium.
+  'tests/tools/server-render.test.ts',
 ].flatMap((file) => ['--exclude', file]);
 for (const [i, tz] of TIME_ZONES.entries()) {
   vitest(`core (vitest, TZ=${tz})`, { env: { TZ: tz }, args: i ? ONCE : [] });

@@ -250,6 +250,9 @@ export abstract class PolicyElement extends LitElement {
   /** Set when the element rendered no text at all for a valid policy: it then shows the fallback. */
   private blank?: Issue[];
 
+  /** The content of a server-rendered shadow root, until this element's own render replaces it. */
+  private serverNodes?: ChildNode[];
+
   /** Set while the element waits for its language's strings: nothing is shown, nothing reported. */
   private waiting = false;
 
@@ -286,6 +289,9 @@ export abstract class PolicyElement extends LitElement {
   }
 
   protected override createRenderRoot() {
+    // A server-rendered (declarative) shadow root: its content stays on show until this
+    // element's own render is whole (see update).
+    if (!this.hasUpdated && this.shadowRoot?.firstChild) this.serverNodes = Array.from(this.shadowRoot.childNodes);
     try {
       return super.createRenderRoot();
     } catch {
@@ -409,14 +415,16 @@ export abstract class PolicyElement extends LitElement {
         // The strings are on their way: nothing yet (the page reserves the height), never another language.
         this.waiting = !!stringsLoading();
         if (!this.waiting) throw new Error('No strings could be loaded for this language or for English.');
-        return html`<div part="content"></div>`;
+        return html`<div part="content" ?hidden=${!!this.serverNodes}></div>`;
       }
       locale = language.locale;
       // Kept while the translations work, for the day a page breaks a built-in they use.
       if (!politeFallback.has(locale)) politeFallback.set(locale, language.t('common.fallbackNoLink'));
       // The language actually shown (English for a page in a language without strings), so that
       // screen readers pronounce it right.
-      return html`<div part="content" lang=${locale}>${this.renderState(language)}</div>`;
+      // Under the server's content, the placeholder is not shown: the server's text says more.
+      const hidden = !!this.serverNodes && this.status.name === 'loading';
+      return html`<div part="content" lang=${locale} ?hidden=${hidden}>${this.renderState(language)}</div>`;
     } catch (e) {
       // Even the fallback failed (a built-in the page broke, used by the translations): the
       // sentence kept, and the policy-error, rather than a blank element and an exception.
@@ -459,6 +467,16 @@ export abstract class PolicyElement extends LitElement {
       <p>${message}</p>
       ${policyUrl ? policyLink(language, policyUrl) : nothing}
     </div>`;
+  }
+
+  protected override update(changed: PropertyValues<this>) {
+    super.update(changed);
+    // Once this render is whole (its strings in, its policy settled), the server's content gives
+    // way to it in the same task, before any paint: no flash of a placeholder, no text twice.
+    if (this.serverNodes && !this.waiting && this.status.name !== 'loading') {
+      for (const node of this.serverNodes) node.remove();
+      this.serverNodes = undefined;
+    }
   }
 
   protected override updated() {
