@@ -40,7 +40,7 @@ describe('the package, as built', () => {
 
   it('ships types for every entry point, each file where package.json says', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-    const entries = ['.', './define', './core', './react', './vue'];
+    const entries = ['.', './define', './core', './server', './react', './vue'];
     for (const entry of entries) {
       expect(existsSync(new URL(pkg.exports[entry].types, root)), `${entry} types`).toBe(true);
       expect(existsSync(new URL(pkg.exports[entry].default, root)), `${entry} code`).toBe(true);
@@ -62,6 +62,7 @@ describe('the package, as built', () => {
     'policy-explainer/vue',
     'policy-explainer/embed',
     'policy-explainer/dev',
+    'policy-explainer/server',
   ]) {
     it(`imports ${entry} in plain Node without throwing`, () => {
       const out = run(`
