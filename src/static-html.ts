@@ -63,6 +63,8 @@ function startTag({ name, attributes }: Tag, host?: string): string {
     ...parts.map((p) => PART_STYLES[p]),
     ...classes.map((c) => CLASS_STYLES[c]),
     name === 'summary' ? 'font-weight:600' : undefined,
+    // A phone number is never broken across lines (the element's style sheet says it too).
+    name === 'a' && attributes.get('href')?.startsWith('tel:') ? 'white-space:nowrap' : undefined,
   ].filter(Boolean);
   let out = `<${host ? 'div' : (RENAMED[name] ?? name)}`;
   if (classes.length) out += ` class="${escapeAttribute([...new Set(classes)].join(' '))}"`;
