@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm start`: serves the repository on localhost and opens at demo/. Static files only, no
- * dependencies: the demo pages use the built bundle exactly as a shop would.
+ * `npm start`: serves the repository on localhost and opens at demo/. Static files, no
+ * dependencies: the demo pages use the built bundle exactly as a shop would. Besides: the
+ * withdrawal endpoint, and two pages rendered per request by the built server entry
+ * (scripts/ssr-pages.mjs: /demo/index-ssr.html and /demo/email.html).
  */
 import { createServer } from 'node:http';
 import { createReadStream, readdirSync, realpathSync, statSync, watch } from 'node:fs';
@@ -9,6 +11,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { checkLocales, formatProblem } from './i18n-check.mjs';
 import { handleWithdrawal } from './withdrawal-endpoint.mjs';
+import { handleSsrPage } from './ssr-pages.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8000);
@@ -122,6 +125,7 @@ function handle(req, res, context) {
     return res.end('Bad request');
   }
   if (handleWithdrawal(req, res, path)) return;
+  if (handleSsrPage(req, res, path, chooseEncoding)) return;
   if (path === '/__locales') {
     const languages = readdirSync(locales)
       .filter((f) => /^[a-zA-Z-]+\.json$/.test(f))
