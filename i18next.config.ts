@@ -33,6 +33,8 @@ const RUN_TIME_KEYS = [
   // policy-cancellation.ts: `cancellation.${feeKey}` and `cancellation.channel_${channel}`.
   'cancellation.fee*',
   'cancellation.channel_*',
+  // policy-cancellation.ts: the contact lines, called through sentence() in a method of their own.
+  'cancellation.contact*',
   // policy-summary.ts: `summary.${section}`, each section's heading.
   'summary.*',
 ];

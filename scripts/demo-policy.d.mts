@@ -6,3 +6,5 @@ export function frenchHolidays(year: number): string[];
 export const DEMO_WITHDRAWAL: { days: number; endpoint: string; email: string };
 /** demo/policy.json as the script writes it. */
 export function demoPolicy(): string;
+export const DEMO_CONTACT: { email: string; phone: string };
+export const DEMO_CANCELLATION_URL: string;

@@ -65,6 +65,24 @@ export const DEMO_WITHDRAWAL = {
   email: 'retractation@maison-dupont.example',
 };
 
+/**
+ * How to reach the demo shop, which the shared file does not state either: its phone number and
+ * e-mail address (shown by <policy-cancellation> with the phone and e-mail channels) and the page
+ * where an order is cancelled online.
+ */
+export const DEMO_CONTACT = { email: 'service@maison-dupont.example', phone: '+33 1 99 00 48 16' };
+export const DEMO_CANCELLATION_URL = 'https://maison-dupont.example/mon-compte/commandes';
+
+function withContacts(text) {
+  const policyUrl = /("policyUrl": "[^"]*")\n/;
+  const channels = /("channels": \[[^\]]*\]),\n(\s*)("noticeDays")/;
+  if (!policyUrl.test(text) || !channels.test(text))
+    throw new Error('policy-full.json changed its layout: update withContacts in scripts/demo-policy.mjs');
+  return text
+    .replace(policyUrl, `$1,\n    "contact": { "email": "${DEMO_CONTACT.email}", "phone": "${DEMO_CONTACT.phone}" }\n`)
+    .replace(channels, `$1,\n$2"url": "${DEMO_CANCELLATION_URL}",\n$2$3`);
+}
+
 function withWithdrawal(text) {
   const end = text.lastIndexOf('}');
   const body = text.slice(0, end).trimEnd();
@@ -98,7 +116,10 @@ export function demoPolicy() {
     );
   const text = `${shared.slice(0, start)}[\n${years.join(',\n')}\n${indent.slice(2)}${shared.slice(end)}`;
   // The demo shop writes its French as the elements' strings do, with ’: a page never mixes the two.
-  return withWithdrawal(text).replace(/("fr": ")([^"]*)"/g, (_, key, value) => `${key}${value.replaceAll("'", '’')}"`);
+  return withWithdrawal(withContacts(text)).replace(
+    /("fr": ")([^"]*)"/g,
+    (_, key, value) => `${key}${value.replaceAll("'", '’')}"`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { freeCancellationEnd } from '../core/cancellation.js';
 import type { Policy } from '../core/types.js';
@@ -6,7 +6,7 @@ import { wallClock } from '../core/calendar.js';
 import { ClockController } from './clock-controller.js';
 import { formatChoices, formatFullDate, formatMoney, formatPercent, formatTime, intl, sentence } from './format.js';
 import type { Language } from './localize.js';
-import { PolicyElement } from './policy-element.js';
+import { PolicyElement, baseStyles } from './policy-element.js';
 
 /**
  * The cancellation policy: the free period and, in the same place, the fee after it; the
@@ -22,11 +22,27 @@ import { PolicyElement } from './policy-element.js';
  * @csspart fee - The fee after it.
  * @csspart explanation - Why there is a fee.
  * @csspart channels - How to cancel (online, phone, store, email).
+ * @csspart contacts - Where to cancel: the page to cancel online, the phone number and the e-mail
+ *   address, for each channel the policy gives them for (`cancellation.url`, `merchant.contact`).
  * @csspart notice - The notice for subscriptions and services.
  *
  * @tag policy-cancellation
  */
 export class PolicyCancellation extends PolicyElement {
+  static override styles = [
+    baseStyles,
+    css`
+      [part~='contacts'] {
+        margin: 0 0 var(--policy-gap, 0.35em);
+        padding-inline-start: 1.25em;
+      }
+      /* A phone number is never broken across lines. */
+      [part~='contacts'] a[href^='tel:'] {
+        white-space: nowrap;
+      }
+    `,
+  ];
+
   protected override readonly section = 'cancellation';
 
   @property({ attribute: 'ordered-at' }) orderedAt?: string;
@@ -79,8 +95,33 @@ export class PolicyCancellation extends PolicyElement {
             })}</p>`
           : nothing
       }
+      ${this.renderContacts(policy, channels ?? [], t)}
       ${noticeDays ? html`<p part="notice">${t('cancellation.notice', { count: noticeDays })}</p>` : nothing}
     `;
+  }
+
+  /**
+   * Where to cancel, for each channel the policy names and gives the details of: the page to
+   * cancel online (`cancellation.url`), the phone number and e-mail address (`merchant.contact`).
+   * A channel without its details is named in the sentence above, and nothing is made up.
+   */
+  private renderContacts(policy: Policy, channels: readonly string[], t: Language['t']) {
+    const { contact } = policy.merchant;
+    const url = policy.cancellation?.url;
+    const items: TemplateResult[] = [];
+    if (channels.includes('online') && url)
+      items.push(
+        html`<li><a part="link" href=${url} target="_blank" rel="noopener noreferrer">${t('cancellation.contactOnline')}</a></li>`,
+      );
+    if (channels.includes('phone') && contact?.phone) {
+      const phone = html`<a part="link" href=${`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>${contact.phone}</a>`;
+      items.push(html`<li>${sentence((m) => t('cancellation.contactPhone', m), { phone })}</li>`);
+    }
+    if (channels.includes('email') && contact?.email) {
+      const email = html`<a part="link" href=${`mailto:${contact.email}`}>${contact.email}</a>`;
+      items.push(html`<li>${sentence((m) => t('cancellation.contactEmail', m), { email })}</li>`);
+    }
+    return items.length ? html`<ul part="contacts">${items}</ul>` : nothing;
   }
 
   /** "…until 10 AM on Tuesday, March 3, 2026 (Central European Time)", or that it has ended: in the merchant's zone. */

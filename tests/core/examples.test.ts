@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy, parsePolicy, quoteDelivery } from '../../src/core/index.js';
-import { DEMO_WITHDRAWAL, demoPolicy } from '../../scripts/demo-policy.mjs';
+import { DEMO_CANCELLATION_URL, DEMO_CONTACT, DEMO_WITHDRAWAL, demoPolicy } from '../../scripts/demo-policy.mjs';
 
 const fixtures = new URL('../fixtures/examples/', import.meta.url);
 const shared = new URL('../../../shared/examples/', import.meta.url);
@@ -48,12 +48,17 @@ describe.runIf(existsSync(shared))('the copies in tests/fixtures', () => {
 
 describe('the demo policy', () => {
   const demo = read(new URL('../../demo/', import.meta.url), 'policy.json');
-  it('is the shared complete policy with its French holidays carried on, ’ in its French and a withdrawal section (scripts/demo-policy.mjs writes it)', () => {
+  it('is the shared complete policy with its French holidays carried on, ’ in its French, its contacts and a withdrawal section (scripts/demo-policy.mjs writes it)', () => {
     expect(demo).toBe(demoPolicy());
     const { calendar, withdrawal, ...rest } = JSON.parse(demo);
     // The demo server's endpoint (npm start), as the withdrawal element needs one.
     expect(withdrawal).toEqual(DEMO_WITHDRAWAL);
     expect(withdrawal.endpoint).toBe('http://localhost:8000/api/withdrawal');
+    // How to reach the shop, shown with the cancellation channels.
+    expect(rest.merchant.contact).toEqual(DEMO_CONTACT);
+    expect(rest.cancellation.url).toBe(DEMO_CANCELLATION_URL);
+    delete rest.merchant.contact;
+    delete rest.cancellation.url;
     // The shared file's French, typographic apostrophes aside, and every other language as it is.
     const typographic = JSON.parse(read(fixtures, 'policy-full.json'), (key, value) =>
       key === 'fr' && typeof value === 'string' ? value.replaceAll("'", '’') : value,

@@ -32,6 +32,49 @@ describe('<policy-cancellation>', () => {
     expect(partText(en, 'channels')).to.equal('You can cancel online, by phone, in store, or by email.');
   });
 
+  it('gives where to cancel, for each channel the policy gives details of: the page, the number, the address', async () => {
+    const policy = policyFull();
+    policy.merchant.contact = { phone: '+33 1 99 00 48 16', email: 'service@maison-dupont.example' };
+    policy.cancellation.url = 'https://maison-dupont.example/mon-compte/commandes';
+    const fr = await render('fr', policy);
+    const links = [...fr.shadowRoot!.querySelectorAll('[part~="contacts"] a')].map((a) => [
+      a.getAttribute('href'),
+      a.textContent,
+    ]);
+    expect(links).to.deep.equal([
+      ['https://maison-dupont.example/mon-compte/commandes', 'Annuler en ligne'],
+      ['tel:+33199004816', '+33 1 99 00 48 16'],
+      ['mailto:service@maison-dupont.example', 'service@maison-dupont.example'],
+    ]);
+    const lines = [...fr.shadowRoot!.querySelectorAll('[part~="contacts"] li')].map((li) => li.textContent!.trim());
+    expect(lines).to.deep.equal([
+      'Annuler en ligne',
+      'Par téléphone\u00a0: +33 1 99 00 48 16',
+      'Par e\u2011mail\u00a0: service@maison-dupont.example',
+    ]);
+    const items = (el: Element) =>
+      [...el.shadowRoot!.querySelectorAll('[part~="contacts"] li')].map((li) => li.textContent!.trim());
+    expect(items(await render('en', policy))).to.deep.equal([
+      'Cancel online',
+      'By phone: +33 1 99 00 48 16',
+      'By email: service@maison-dupont.example',
+    ]);
+    const es = await render('es', policy);
+    expect(partText(es, 'contacts')).to.contain('Por teléfono: +33 1 99 00 48 16');
+  });
+
+  it('gives no line for a channel the policy names without its details, nor details for a channel it does not name', async () => {
+    const policy = policyFull();
+    policy.merchant.contact = { email: 'service@maison-dupont.example' };
+    policy.cancellation.channels = ['phone', 'store'];
+    policy.cancellation.url = 'https://maison-dupont.example/mon-compte/commandes';
+    const el = await render('en', policy);
+    // Phone named but no number; e-mail and the page given but not channels here: nothing made up.
+    expect(part(el, 'contacts')).to.equal(null);
+    expect(partText(el, 'channels')).to.equal('You can cancel by phone or in store.');
+    expect(textOf(el)).not.to.contain('service@maison-dupont.example');
+  });
+
   it('states a period in hours and an amount (policy-es, 24 h then 5 €)', async () => {
     const es = await render('es', policyEs());
     expect(partText(es, 'free')).to.equal('Cancelación gratuita durante las 24 horas siguientes al pedido.');
