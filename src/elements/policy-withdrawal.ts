@@ -39,6 +39,8 @@ function acknowledgementOf(body: unknown): WithdrawalAcknowledgement | undefined
  * e-mail instead. The policy needs `withdrawal.endpoint`; without it the element shows the fallback.
  *
  * @attr order - An order number to fill the form with (an order page knows it); the shopper can change it.
+ * @attr {number} heading-level - Level of the heading of each step, 2 to 6 (default 2; any other value gives 2):
+ *   the level below the page's own heading above the element.
  * @attr {number} timeout - Milliseconds the endpoint has to answer before the withdrawal counts as not sent
  *   (default 15000).
  * @fires {CustomEvent<WithdrawalReadyDetail>} policy-ready - At each step: `{ step }` (`start`, `form`,
@@ -160,6 +162,8 @@ export class PolicyWithdrawal extends PolicyElement {
 
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @state() private step: WithdrawalStep = 'start';
   @state() private values: Values = { name: '', order: '', email: '' };
   @state() private errors: Partial<Record<Field, string>> = {};
@@ -192,7 +196,7 @@ export class PolicyWithdrawal extends PolicyElement {
       return html`${
         withdrawal.days ? html`<p part="intro">${t('withdrawal.intro', { count: withdrawal.days })}</p>` : nothing
       }
-        <button part="button start" type="button" aria-expanded="false" @click=${this.open}>
+        <button part="button start" type="button" @click=${this.open}>
           ${t('withdrawal.start')}
         </button>`;
     }
@@ -203,12 +207,18 @@ export class PolicyWithdrawal extends PolicyElement {
       aria-labelledby="title"
       @submit=${(e: Event) => this.submit(e, withdrawal.endpoint!, language)}
     >
-      <h2 id="title" part="title" tabindex="-1">
+      <div id="title" part="title" role="heading" aria-level=${this.level()} tabindex="-1">
         ${confirming ? t('withdrawal.confirmTitle') : t('withdrawal.formTitle')}
-      </h2>
+      </div>
       ${this.step === 'failed' ? this.renderFailure(withdrawal.email, language) : nothing}
       ${confirming ? this.renderSummary(language) : this.renderFields(language)}
     </form>`;
+  }
+
+  /** The headings' level: `heading-level` when it is 2 to 6, else 2. */
+  private level() {
+    const level = Number(this.headingLevel);
+    return Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
   }
 
   private renderFields({ t }: Language) {
@@ -291,7 +301,7 @@ export class PolicyWithdrawal extends PolicyElement {
         .formatToParts(at)
         .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
     return html`<div part="result" id="result" role="status" tabindex="-1" aria-labelledby="title">
-      <h2 id="title" part="title">${t('withdrawal.doneTitle')}</h2>
+      <div id="title" part="title" role="heading" aria-level=${this.level()}>${t('withdrawal.doneTitle')}</div>
       <p>
         ${sentence((m) => t('withdrawal.received', m), {
           when: html`<time datetime=${receivedAt}>${when}</time>`,

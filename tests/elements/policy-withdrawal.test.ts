@@ -262,6 +262,26 @@ describe('<policy-withdrawal>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'name'));
   });
 
+  it('gives each step a heading at heading-level (2 by default, 2 to 6)', async () => {
+    for (const [attribute, level] of [
+      [undefined, '2'],
+      ['3', '3'],
+      ['6', '6'],
+      ['7', '2'],
+      ['x', '2'],
+    ] as const) {
+      const el = await fixture<PolicyWithdrawal>(
+        html`<policy-withdrawal lang="en" heading-level=${attribute ?? undefined} .policy=${withWithdrawal()}></policy-withdrawal>`,
+      );
+      button(el, 'start').click();
+      await settle(el);
+      const heading = part(el, 'title')!;
+      expect(heading.getAttribute('role'), attribute).to.equal('heading');
+      expect(heading.getAttribute('aria-level'), attribute).to.equal(level);
+      expect(heading.textContent!.trim()).to.equal('Withdraw from your contract');
+    }
+  });
+
   it('fills the order number from the order attribute', async () => {
     const el = await fixture<PolicyWithdrawal>(
       html`<policy-withdrawal lang="en" order="2026-0099" .policy=${withWithdrawal()}></policy-withdrawal>`,

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, withServer } from '../../scripts/browser.mjs';
 
@@ -22,23 +22,40 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const W = 'policy-withdrawal >>> ';
-const text = (page: Page, selector: string) =>
-  page.$eval(`${W}${selector}`, (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+/**
+ * The element in <policy-withdrawal>'s shadow root that `selector` names, once it is there: polled,
+ * since a change inside a shadow root is no mutation of the document that waitForSelector watches.
+ */
+async function inElement(page: Page, selector: string, timeout = 10_000): Promise<ElementHandle<HTMLElement>> {
+  await page.waitForFunction(
+    (s) => !!document.querySelector('policy-withdrawal')?.shadowRoot?.querySelector(s),
+    { timeout, polling: 50 },
+    selector,
+  );
+  return (await page.evaluateHandle(
+    (s) => document.querySelector('policy-withdrawal')!.shadowRoot!.querySelector(s),
+    selector,
+  )) as ElementHandle<HTMLElement>;
+}
+const text = async (page: Page, selector: string) =>
+  (await inElement(page, selector)).evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+const valueOf = async (page: Page, selector: string) =>
+  (await inElement(page, selector)).evaluate((el) => (el as HTMLInputElement).value);
 
 /** Opens the order page in English and fills the form with the keyboard, up to the confirmation step. */
 async function fillForm(page: Page, origin: string, query = '') {
   await page.goto(`${origin}/demo/order.html?lang=en${query}`);
-  await page.waitForSelector(`${W}[part~="start"]`);
-  await page.click(`${W}[part~="start"]`);
-  await page.waitForSelector(`${W}#name`);
+  // demo/withdrawal.js has given the element this server's endpoint (the test server's port is not 8000).
+  await page.waitForFunction(() => !!(document.querySelector('policy-withdrawal') as { policy?: unknown }).policy);
+  await (await inElement(page, '[part~="start"]')).click();
+  await inElement(page, '#name');
   // The order number comes filled from the page (order="MD-248163").
-  expect(await page.$eval(`${W}#order`, (el) => (el as HTMLInputElement).value)).toBe('MD-248163');
+  expect(await valueOf(page, '#order')).toBe('MD-248163');
   await page.keyboard.type('Claire Martin');
-  await page.focus(`${W}#email`);
+  await (await inElement(page, '#email')).focus();
   await page.keyboard.type('claire@example.com');
   await page.keyboard.press('Enter');
-  await page.waitForSelector(`${W}[part~="summary"]`);
+  await inElement(page, '[part~="summary"]');
 }
 
 describe('the withdrawal on the demo order page (npm start)', () => {
@@ -50,8 +67,7 @@ describe('the withdrawal on the demo order page (npm start)', () => {
         try {
           await fillForm(page, origin);
           expect(existsSync(file) ? readFileSync(file, 'utf8') : '').toBe('');
-          await page.click(`${W}[part~="confirm"]`);
-          await page.waitForSelector(`${W}[part~="result"]`, { timeout: 10_000 });
+          await (await inElement(page, '[part~="confirm"]')).click();
           const result = await text(page, '[part~="result"]');
           expect(result).toContain('We have received your withdrawal');
           expect(result).toMatch(/\d{4}/);
@@ -62,7 +78,9 @@ describe('the withdrawal on the demo order page (npm start)', () => {
           expect(record).toMatchObject({ name: 'Claire Martin', order: 'MD-248163', email: 'claire@example.com' });
           expect(record.lang).toMatch(/^en/);
           expect(result).toContain(record.id);
-          const shown = await page.$eval(`${W}[part~="result"] time`, (t) => t.getAttribute('datetime'));
+          const shown = await (
+            await inElement(page, '[part~="result"] time')
+          ).evaluate((t) => t.getAttribute('datetime'));
           expect(shown).toBe(record.receivedAt);
         } finally {
           await page.close();
@@ -79,12 +97,11 @@ describe('the withdrawal on the demo order page (npm start)', () => {
         try {
           const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
           await fillForm(page, origin, '&retractation=indisponible');
-          await page.click(`${W}[part~="confirm"]`);
-          await page.waitForSelector(`${W}[part~="failure"]`, { timeout: 10_000 });
+          await (await inElement(page, '[part~="confirm"]')).click();
           expect(await text(page, '[part~="failure"]')).toContain('our server could not accept it');
-          const values = await page.$$eval(`${W}input`, (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+          const values = [await valueOf(page, '#name'), await valueOf(page, '#order'), await valueOf(page, '#email')];
           expect(values).toEqual(['Claire Martin', 'MD-248163', 'claire@example.com']);
-          const href = await page.$eval(`${W}[part~="email"]`, (a) => (a as HTMLAnchorElement).href);
+          const href = await (await inElement(page, '[part~="email"]')).evaluate((a) => (a as HTMLAnchorElement).href);
           expect(href).toMatch(/^mailto:retractation@maison-dupont\.example\?subject=/);
           expect(existsSync(file) ? readFileSync(file, 'utf8') : '').toBe(before);
         } finally {

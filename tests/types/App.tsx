@@ -78,6 +78,7 @@ export function App() {
       <policy-withdrawal
         src="/policy.json"
         order="2026-0042"
+        heading-level={3}
         timeout={15000}
         lang="fr"
         policy={policy}
