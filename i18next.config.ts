@@ -37,6 +37,12 @@ const RUN_TIME_KEYS = [
   'cancellation.contact*',
   // policy-summary.ts: `summary.${section}`, each section's heading.
   'summary.*',
+  // policy-withdrawal.ts: `withdrawal.${field}` (each field's label) and `withdrawal.${error}` (its message).
+  'withdrawal.name',
+  'withdrawal.order',
+  'withdrawal.email',
+  'withdrawal.*Missing',
+  'withdrawal.emailInvalid',
 ];
 
 const OUTPUT = 'locales/{{language}}{{namespace}}.json';
