@@ -41,7 +41,7 @@ const ELEMENTS = [
 const SHARED = /node_modules|\/src\//;
 /** One element's own code, its chunk's; and the loader's. */
 const OWN =
-  /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation)\.|embed\.)/;
+  /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation|jsonld)\.|embed\.)/;
 const LOADER = /\/src\/elements\/(second-copy|languages)\./;
 
 /** The loader at dist/<file>, its chunks in dist/<folder>/. */

@@ -99,6 +99,8 @@ const ONCE = [
   'tests/tools/i18n-check.test.ts',
   'tests/tools/translator-platforms.test.ts',
   'tests/tools/serve.test.ts',
+  'tests/tools/withdrawal-endpoint.test.ts',
+  'tests/tools/withdrawal-demo.test.ts',
   // Compilers, the package and the docs: nothing in them reads a date or a zone.
   'tests/tools/framework-types.test.ts',
   'tests/tools/docs.test.ts',

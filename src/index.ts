@@ -1,6 +1,6 @@
 /**
  * policy-explainer for apps with a bundler: the element classes, `addStrings` and the core API,
- * with no side effect. Register the elements with `import 'policy-explainer/define'` (all six) or
+ * with no side effect. Register the elements with `import 'policy-explainer/define'` (all seven) or
  * `import 'policy-explainer/define/policy-delivery-window'` (one); or call `customElements.define`
  * under names of your own.
  */

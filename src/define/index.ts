@@ -1,4 +1,4 @@
-/** Registers all six elements: `import 'policy-explainer/define'`. */
+/** Registers all seven elements: `import 'policy-explainer/define'`. */
 import './policy-cancellation.js';
 import './policy-delivery-window.js';
 import './policy-kiosk.js';

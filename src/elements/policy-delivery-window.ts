@@ -21,7 +21,7 @@ import {
   weekdayName,
 } from './format.js';
 import type { Language } from './localize.js';
-import { placeStructuredData, structuredDataText } from './structured-data.js';
+import { placeStructuredData, structuredDataLoading, structuredDataText } from './structured-data.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
 
 const MINUTE = 60_000;
@@ -87,6 +87,10 @@ export class PolicyDeliveryWindow extends PolicyElement {
   @property() country?: string;
   @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
 
+  protected override pendingWork() {
+    return this.structuredData ? structuredDataLoading() : undefined;
+  }
+
   /** The JSON-LD text of the policy shown, when `structured-data` asks for it. */
   private jsonLd?: string;
 
@@ -99,7 +103,9 @@ export class PolicyDeliveryWindow extends PolicyElement {
     const quote = quoteMethod(policy, method, now);
     const { quoted, actual } = quote;
     this.shown = { quote };
-    this.jsonLd = this.structuredData ? structuredDataText(policy, now, locale, 'shipping') : undefined;
+    this.jsonLd = this.structuredData
+      ? structuredDataText(policy, now, locale, 'shipping', () => this.requestUpdate())
+      : undefined;
     this.schedule(quote, now, policy.merchant.timeZone);
 
     const dates = dateRange(locale, quoted.earliest, quoted.latest);

@@ -399,11 +399,20 @@ export abstract class PolicyElement extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let pending = stringsLoading(); pending; pending = stringsLoading()) {
+    for (let pending = this.pending(); pending; pending = this.pending()) {
       await pending;
       done = await super.getUpdateComplete();
     }
     return done;
+  }
+
+  /** What an element of this kind waits for besides its strings (code it loads when asked), if anything. */
+  protected pendingWork(): Promise<unknown> | undefined {
+    return undefined;
+  }
+
+  private pending() {
+    return stringsLoading() ?? this.pendingWork();
   }
 
   protected override render() {

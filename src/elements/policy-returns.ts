@@ -16,7 +16,7 @@ import {
   sentence,
 } from './format.js';
 import type { Language } from './localize.js';
-import { placeStructuredData, structuredDataText } from './structured-data.js';
+import { placeStructuredData, structuredDataLoading, structuredDataText } from './structured-data.js';
 import { PolicyElement } from './policy-element.js';
 
 const HOUR = 3_600_000;
@@ -53,6 +53,10 @@ export class PolicyReturns extends PolicyElement {
   @property({ attribute: 'delivered-on' }) deliveredOn?: string;
   @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
 
+  protected override pendingWork() {
+    return this.structuredData ? structuredDataLoading() : undefined;
+  }
+
   /** The JSON-LD text of the policy shown, when `structured-data` asks for it. */
   private jsonLd?: string;
 
@@ -74,7 +78,9 @@ export class PolicyReturns extends PolicyElement {
     const open = deadline && !passed;
     this.clock.at(open ? Math.min(nextLocalMidnight(now, timeZone).getTime() + 1, now + HOUR) : undefined);
     this.shown = { deadline };
-    this.jsonLd = this.structuredData ? structuredDataText(policy, now, locale, 'returns') : undefined;
+    this.jsonLd = this.structuredData
+      ? structuredDataText(policy, now, locale, 'returns', () => this.requestUpdate())
+      : undefined;
     const notes = textIn(returns.notes, locale);
     const line = (part: string, text: unknown) => (text ? html`<p part=${part}>${text}</p>` : nothing);
 

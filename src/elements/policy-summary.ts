@@ -52,6 +52,7 @@ const PARTS = [
   'free',
   'fee',
   'channels',
+  'contacts',
   'notice',
   'fallback',
   'link',

@@ -1,5 +1,16 @@
-import { structuredData, structuredDataScript, type StructuredDataOptions } from '../core/jsonld.js';
+import type { StructuredDataOptions } from '../core/jsonld.js';
 import type { Policy } from '../core/types.js';
+
+/**
+ * The JSON-LD code, loaded the first time an element asks for structured data: a page without
+ * `structured-data` never downloads it.
+ */
+let jsonld: typeof import('../core/jsonld.js') | undefined;
+let loading: Promise<void> | undefined;
+const waiting = new Set<() => void>();
+
+/** The JSON-LD code on its way, or undefined when it is in (or was never asked for). */
+export const structuredDataLoading = (): Promise<void> | undefined => (jsonld ? undefined : loading);
 
 /** Marks the script an element added, so that it never touches one the page wrote itself. */
 const MARK = 'data-policy-explainer';
@@ -14,9 +25,27 @@ export function structuredDataText(
   now: number,
   lang: string,
   only: NonNullable<StructuredDataOptions['only']>,
+  /** Called once the JSON-LD code has come, when it had to be loaded: the element renders again. */
+  whenLoaded: () => void,
 ): string | undefined {
+  if (!jsonld) {
+    waiting.add(whenLoaded);
+    loading ??= import('../core/jsonld.js').then(
+      (m) => {
+        jsonld = m;
+        for (const callback of waiting) callback();
+        waiting.clear();
+      },
+      () => {
+        // Without the code there is no markup: the element's own text is not affected.
+        loading = undefined;
+        waiting.clear();
+      },
+    );
+    return undefined;
+  }
   try {
-    return structuredDataScript(structuredData(policy, { level: 'organization', now, lang, only }));
+    return jsonld.structuredDataScript(jsonld.structuredData(policy, { level: 'organization', now, lang, only }));
   } catch {
     return undefined;
   }
