@@ -9,7 +9,10 @@
  *   checker (a syntax error said once, an empty box, a click that selects an error's line, a wrong
  *   value, markup, a warning, the EU consumer-law warnings of a country picked), the translators'
  *   preview (the checker's findings, the English shown for an empty French sentence, dates from
- *   today with no placeholder, tables that scroll sideways on a phone), and the kiosk reloaded with the server stopped (its service worker).
+ *   today with no placeholder, tables that scroll sideways on a phone), the kiosk reloaded with the server stopped (its service worker),
+ *   and the server-rendered pages (the product page's dates with JavaScript off; with it on, the
+ *   elements' own render in place of the server's with the same dates, no text twice, CLS 0; the
+ *   e-mail preview valid, with no script, custom element or style sheet).
  * One line per page and language, and per behaviour; the closing line `N passed, M failed`, and
  * the exit code 1 when anything failed.
  */
@@ -17,6 +20,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { HtmlValidate } from 'html-validate';
 import { launchChromium, withServer } from './browser.mjs';
 import { serve } from './serve.mjs';
 
@@ -34,6 +38,9 @@ const PAGES = [
   ].map((p) => [p, LANGUAGES]),
   ['/demo/check.html', ['en']],
   ['/demo/translations.html', ['en']],
+  // Rendered per request by the demo server (scripts/ssr-pages.mjs).
+  ['/demo/index-ssr.html', LANGUAGES],
+  ['/demo/email.html', LANGUAGES],
 ];
 
 /** True once every policy element, nested ones included, shows its policy or its fallback. */
@@ -517,6 +524,157 @@ async function policyCheckerBehaviour(browser, origin) {
   return results;
 }
 
+/**
+ * Before any script, the product page's layout shifts and, on every frame, whether any policy
+ * element (nested ones too) shows two contents at once: the server's and its own.
+ */
+function watchServerRendered() {
+  window.__shifts = 0;
+  window.__doubled = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const frame = () => {
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        // :scope matches nothing in a shadow root: its children are read instead.
+        const shown = [...el.shadowRoot.children].filter((c) => c.matches('[part~="content"]:not([hidden])')).length;
+        if (shown > 1 && !window.__doubled.includes(el.localName)) window.__doubled.push(el.localName);
+        walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    if (!window.__stopWatching) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/**
+ * What the product page's policy elements show: for each (nested ones too), its tag, its shadow
+ * root's text, the dates it shows and its contents shown; and whether any element is defined.
+ */
+function policyShown() {
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (!el.localName.startsWith('policy-')) continue;
+      const shadow = el.shadowRoot;
+      const children = [...(shadow?.children ?? [])];
+      found.push({
+        tag: el.localName,
+        text: (shadow?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        dates: children.filter((c) => !c.hidden).flatMap((c) => [...c.querySelectorAll('time')].map((t) => t.dateTime)),
+        shown: children.filter((c) => c.matches('[part~="content"]:not([hidden])')).length,
+        loading: !!shadow?.querySelector('[part~="loading"]:not([hidden] *)'),
+        styles: children.filter((c) => c.localName === 'style').length,
+        height: el.getBoundingClientRect().height,
+      });
+      if (shadow) walk(shadow);
+    }
+  };
+  walk(document);
+  return { elements: found, defined: !!customElements.get('policy-summary') };
+}
+
+/**
+ * The server-rendered product page (/demo/index-ssr.html): with JavaScript off it shows every
+ * element's dates; with JavaScript on, each element's own render takes the server's place with
+ * the same dates, never two texts at once, and nothing moves. The e-mail preview is plain valid
+ * HTML: no script, no custom element, no style sheet.
+ */
+async function serverRendered(browser, origin) {
+  const results = [];
+  const windowWords = { fr: 'Livraison estimée', es: 'Entrega estimada', en: 'Estimated delivery' };
+  for (const lang of ['fr', 'es']) {
+    const url = `${origin}/demo/index-ssr.html?lang=${lang}`;
+    // The shop's zone: the server writes the cutoff's time of day on its clock, the browser on the shopper's.
+    let page = await browser.newPage();
+    let off;
+    try {
+      await page.emulateTimezone('Europe/Paris');
+      await page.setJavaScriptEnabled(false);
+      await page.goto(url, { waitUntil: 'load' });
+      off = await page.evaluate(policyShown);
+    } finally {
+      await page.close();
+    }
+    const windows = off.elements.filter((e) => e.tag === 'policy-delivery-window');
+    results.push([
+      `index-ssr.html (${lang}), JavaScript off: every element shows its policy, the four delivery windows their dates`,
+      !off.defined &&
+        off.elements.length >= 9 &&
+        off.elements.every((e) => e.text && e.height > 0 && !e.loading) &&
+        windows.length === 4 &&
+        windows.every((w) => w.dates.length === 2 && w.text.includes(windowWords[lang])),
+      JSON.stringify(
+        off.elements.map(({ tag, dates, text, height }) => ({ tag, dates, height, text: text.slice(0, 60) })),
+      ),
+    ]);
+
+    page = await browser.newPage();
+    try {
+      await page.emulateTimezone('Europe/Paris');
+      await page.setViewport({ width: 1000, height: 720 });
+      await page.evaluateOnNewDocument(watchServerRendered);
+      await page.goto(url, { waitUntil: 'load' });
+      // Each element's own render in place: the server's styles (and content) gone, no placeholder.
+      const swapped = `(${policyShown})().elements.every((e) => e.styles === 0 && e.shown === 1 && !e.loading)`;
+      // Not in 15 s: told below, with what the elements show.
+      await page.waitForFunction(swapped, { timeout: 15_000, polling: 'raf' }).catch(() => {});
+      await new Promise((r) => setTimeout(r, 500));
+      const on = await page.evaluate(policyShown);
+      const { cls, doubled } = await page.evaluate(() => {
+        window.__stopWatching = true;
+        return { cls: window.__shifts, doubled: window.__doubled };
+      });
+      const dates = (s) => s.elements.map((e) => `${e.tag} ${e.dates.join(' ')}`).join(', ');
+      const twice = on.elements.filter((e) => e.text.split(windowWords[lang]).length > 2 && e.tag !== 'policy-summary');
+      results.push([
+        `index-ssr.html (${lang}), JavaScript on: the elements' own render in place of the server's, the same dates, never two texts at once, CLS 0`,
+        on.defined &&
+          (await page.evaluate(swapped)) &&
+          dates(on) === dates(off) &&
+          !doubled.length &&
+          !twice.length &&
+          cls === 0,
+        JSON.stringify({
+          cls,
+          doubled,
+          twice: twice.map((e) => e.tag),
+          on: dates(on),
+          off: dates(off),
+          server: on.elements.filter((e) => e.styles).map((e) => e.tag),
+        }),
+      ]);
+    } finally {
+      await page.close();
+    }
+  }
+  // The e-mail preview, as an e-mail client gets it.
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    // E-mail clients read inline styles only.
+    rules: { 'no-inline-style': 'off' },
+  });
+  for (const lang of LANGUAGES) {
+    const html = await (await fetch(`${origin}/demo/email.html?lang=${lang}`)).text();
+    const report = await validator.validateString(html);
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.ruleId} ${m.message}`));
+    const forbidden = html.match(/<script|<style|<link|<template|<slot|shadowroot|<[a-z]+-[a-z-]+[\s>]/gi) ?? [];
+    results.push([
+      `email.html (${lang}): valid HTML (html-validate), no script, custom element or style sheet; the delivery window, the return deadline and the cancellation terms, dates as <time datetime>`,
+      report.valid &&
+        !forbidden.length &&
+        html.includes(`<html lang="${lang}">`) &&
+        ['class="window"', 'class="deadline"', 'class="policy-cancellation"'].every((c) => html.includes(c)) &&
+        (html.match(/<time datetime="\d{4}-\d{2}-\d{2}">/g) ?? []).length >= 3,
+      JSON.stringify({ messages, forbidden }),
+    ]);
+  }
+  return results;
+}
+
 /** axe's violations on one page in one language, and French text not marked so; a page that cannot be checked is one too. */
 async function pageViolations(browser, origin, path, lang) {
   const page = await browser.newPage();
@@ -580,6 +738,7 @@ await withServer(async (origin) => {
       ['/demo/check.html', await tried(() => policyCheckerBehaviour(browser, origin))],
       ['/demo/translations.html', await tried(() => translatorsPreview(browser))],
       ['/demo/kiosk.html', await tried(() => kioskOffline(browser))],
+      ['/demo/index-ssr.html, email.html', await tried(() => serverRendered(browser, origin))],
     ];
     for (const [path, results] of behaviours) {
       for (const [name, ok, detail] of results) {
