@@ -19,7 +19,10 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
  * budgets (BUDGETS: 28 and 33 KB) are not met: lit and i18next alone are 20.8 KB of each page, and
  * the breakdown is in the issue's notes. Each line names both; lower a ceiling when a page shrinks.
  */
-export const CEILINGS = { delivery: 40.5 * 1024, product: 45.5 * 1024 };
+// Raised once, by 1.5 and 2 KB: the format's new fields (contacts, the withdrawal section) are
+// checked on every page, and every language's strings now hold the withdrawal function's (0.7 KB
+// gzip) until strings are split by element.
+export const CEILINGS = { delivery: 42 * 1024, product: 47.5 * 1024 };
 const weight = (name) =>
   `≤ ${kb(CEILINGS[name])} today${BUDGETS[name] < CEILINGS[name] ? ` (budget ${kb(BUDGETS[name])}, not met yet)` : ''}`;
 const list = (xs) => (xs.length ? xs.join(', ') : 'none');
