@@ -112,16 +112,11 @@ const TEXTS = {
   'Vous avez changé d’avis ?': ['¿Ha cambiado de opinión?', 'Changed your mind?'],
   'Vous rétracter de cette commande': ['Desistir de este pedido', 'Withdraw from this order'],
   'Pour nous joindre': ['Cómo contactarnos', 'How to reach us'],
-  'En ligne :': ['En línea:', 'Online:'],
-  'votre espace client': ['su área de cliente', 'your customer account'],
-  'Par téléphone :': ['Por teléfono:', 'By phone:'],
-  '01 99 00 48 16': ['+33\u00a01\u00a099\u00a000\u00a048\u00a016', '+33\u00a01\u00a099\u00a000\u00a048\u00a016'],
-  ', du lundi au vendredi de 9 h à 18 h': [', de lunes a viernes de 9:00 a 18:00', ', Monday to Friday, 9 am to 6 pm'],
   'En magasin : 12 quai Saint-Antoine, 69002 Lyon': [
     'En tienda: 12 quai Saint-Antoine, 69002 Lyon',
     'In store: 12 quai Saint-Antoine, 69002 Lyon',
   ],
-  'Par e-mail :': ['Por correo electrónico:', 'By email:'],
+  'Du lundi au vendredi, de 9 h à 18 h': ['De lunes a viernes, de 9:00 a 18:00', 'Monday to Friday, 9 am to 6 pm'],
   'Il vous suffit de nous donner votre numéro de commande, MD-248163.': [
     'Solo tiene que indicarnos su número de pedido, MD-248163.',
     'Just give us your order number, MD-248163.',

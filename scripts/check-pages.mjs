@@ -339,8 +339,10 @@ async function shopPages(browser, origin) {
       await page.waitForFunction(rendered, { timeout: 10_000 });
       const contact = await page.evaluate(() => {
         const shown = (e) => !!e && e.getBoundingClientRect().height > 0;
+        // The links come from the policy (merchant.contact, cancellation.url), in the element's list.
+        const element = document.querySelector('policy-cancellation').shadowRoot;
         const link = (sel) => {
-          const a = document.querySelector(`.contact a[href^="${sel}"]`);
+          const a = element.querySelector(`[part~="contacts"] a[href^="${sel}"]`);
           return shown(a) ? `${a.getAttribute('href')} ${a.textContent}` : null;
         };
         return {
