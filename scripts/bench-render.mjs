@@ -13,7 +13,13 @@
  *    first `<time>` is in an element's shadow DOM, median of several runs on a fresh profile each,
  *    next to the same page as static HTML (its rendered shadow DOM written out as declarative shadow
  *    DOM, no script: the floor), as a ratio.
+ *    For (b), also the same page rendered on the server per request (/demo/index-ssr.html, made by
+ *    scripts/ssr-pages.mjs with policy-explainer/server: the dates in the HTML, the embed loading
+ *    after), timed as the static page is (a script right after its first element with dates), in
+ *    the same runs; and for each page its Largest Contentful Paint.
  * 3. Each element's render time, from creation to its first rendered policy (inline, no network).
+ * 4. The Node API's render throughput: renders per second of `renderElement` for policy-summary
+ *    and policy-delivery-window (demo policy, fr/es/en in turn, warm).
  *
  * `--json` prints the results as JSON on stdout (the table goes to stderr); scripts/size-check.mjs
  * reuses the byte measurement (measurePages).
@@ -26,7 +32,7 @@ import { launchChromium, withServer } from './browser.mjs';
 const root = new URL('..', import.meta.url).pathname;
 
 /** The budgets of issue 10, in gzip -9 bytes of the package's files a page fetched; the time ratio to the static page. */
-export const BUDGETS = { delivery: 28 * 1024, product: 33 * 1024, timeRatio: 1.5 };
+export const BUDGETS = { delivery: 28 * 1024, product: 33 * 1024, timeRatio: 1.5, ssrRatio: 1.1 };
 
 export const LANGUAGES = ['fr', 'es', 'en'];
 export const TAGS = [
@@ -158,7 +164,12 @@ const pageState = (page) =>
 export const PAGES = {
   delivery: { path: '/demo/bench-delivery.html', label: '(a) delivery only, fr, policy inline' },
   deliverySrc: { path: '/demo/bench-delivery-src.html', label: '(a) delivery only, fr, policy by src + preload' },
-  product: { path: '/demo/index.html', label: '(b) demo product page, fr' },
+  product: {
+    path: '/demo/index.html',
+    label: '(b) demo product page, fr',
+    // Rendered on the server per request; ?mark: a script after its first dates notes when the parser got there.
+    ssr: '/demo/index-ssr.html?mark',
+  },
   kiosk: { path: '/demo/kiosk.html', label: '(c) kiosk, fr → es → en', switchTo: ['es', 'en'] },
 };
 
@@ -270,7 +281,18 @@ function watchFirstDates() {
   };
 }
 
-/** Milliseconds from navigation start to the first dates, on a fresh profile at 4× CPU throttling. */
+/** Before any script of the page: the Largest Contentful Paint so far, in `window.__lcp`. */
+function watchLcp() {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lcp = e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+}
+
+/**
+ * Milliseconds from navigation start to the first dates, to the first paint of any content (FCP)
+ * and to the Largest Contentful Paint once the page is loaded and its network idle, on a fresh
+ * profile at 4× CPU throttling.
+ */
 async function timeToDates(browser, url) {
   const context = await browser.createBrowserContext();
   try {
@@ -278,9 +300,15 @@ async function timeToDates(browser, url) {
     const cdp = await page.createCDPSession();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.evaluateOnNewDocument(watchFirstDates);
+    await page.evaluateOnNewDocument(watchLcp);
     await page.goto(url);
     await page.waitForFunction(() => window.__firstDates !== undefined, { timeout: 30_000, polling: 50 });
-    return await page.evaluate(() => window.__firstDates);
+    await page.waitForNetworkIdle({ idleTime: 500 });
+    return await page.evaluate(() => ({
+      dates: window.__firstDates,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      lcp: window.__lcp ?? NaN,
+    }));
   } finally {
     await context.close();
   }
@@ -291,23 +319,50 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Time to the first dates for each page and its static copy, paired run by run. */
+/**
+ * Time to the first dates and LCP for each page, its static copy and (for a page that has one) its
+ * server-rendered version, paired run by run.
+ */
 export async function measureTimes(browser, origin, names = ['delivery', 'product'], runs = 7) {
   const results = {};
   for (const name of names) {
-    const { path, label } = PAGES[name];
+    const { path, label, ssr } = PAGES[name];
     const html = await staticCopy(browser, origin, path);
     const staticPath = path.replace(/([^/]+)\.html$/, 'bench-static-$1.html');
     const staticFile = join(root, staticPath);
     writeFileSync(staticFile, html);
+    // The server warm, as a shop's is: its first request loads Lit, the renderer and the strings.
+    if (ssr) await (await fetch(`${origin}${ssr}`)).text();
     try {
-      const [page, floor] = [[], []];
+      const [page, floor, server] = [[], [], []];
       for (let i = 0; i < runs; i++) {
         page.push(await timeToDates(browser, `${origin}${path}`));
         floor.push(await timeToDates(browser, `${origin}${staticPath}`));
+        if (ssr) server.push(await timeToDates(browser, `${origin}${ssr}`));
       }
-      results[name] = { label, path, runs: page, staticRuns: floor, median: median(page), staticMedian: median(floor) };
+      const of = (list, key) => median(list.map((r) => r[key]));
+      results[name] = {
+        label,
+        path,
+        runs: page,
+        staticRuns: floor,
+        median: of(page, 'dates'),
+        staticMedian: of(floor, 'dates'),
+        fcp: of(page, 'fcp'),
+        staticFcp: of(floor, 'fcp'),
+        lcp: of(page, 'lcp'),
+        staticLcp: of(floor, 'lcp'),
+      };
       results[name].ratio = results[name].median / results[name].staticMedian;
+      if (ssr)
+        Object.assign(results[name], {
+          ssrPath: ssr,
+          ssrRuns: server,
+          ssrMedian: of(server, 'dates'),
+          ssrFcp: of(server, 'fcp'),
+          ssrLcp: of(server, 'lcp'),
+          ssrRatio: of(server, 'dates') / results[name].staticMedian,
+        });
     } finally {
       rmSync(staticFile, { force: true });
     }
@@ -382,6 +437,26 @@ async function measureRenders(browser, origin, log) {
   return results;
 }
 
+/** Renders per second of the Node API, for the summary and one delivery window, over `ms` each. */
+async function measureThroughput(log, ms = 3000) {
+  const { renderElement } = await import('../dist/npm/server.js');
+  const policy = JSON.parse(readFileSync(join(root, 'demo/policy.json'), 'utf8'));
+  const results = {};
+  for (const element of ['policy-summary', 'policy-delivery-window']) {
+    // Warm: each language's strings loaded, the templates parsed, the code compiled.
+    for (let i = 0; i < 30; i++) await renderElement({ element, policy, lang: LANGUAGES[i % 3] });
+    let n = 0;
+    const start = performance.now();
+    while (performance.now() - start < ms) await renderElement({ element, policy, lang: LANGUAGES[n++ % 3] });
+    const elapsed = performance.now() - start;
+    results[element] = { renders: n, perSecond: (n / elapsed) * 1000, ms: elapsed / n };
+    log(
+      `${element.padEnd(24)} ${results[element].perSecond.toFixed(0).padStart(6)} renders/s   ${results[element].ms.toFixed(2)} ms each`,
+    );
+  }
+  return results;
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The table of bytes and times, and each budget met or not. */
@@ -397,12 +472,20 @@ export function report(bytes, times, log) {
     for (const f of r.files) log(`    ${f.path.padEnd(56)} ${String(f.gzip).padStart(7)} B  ${f.kind}`);
   }
   if (times) {
-    log('');
-    log('Time to the first dates, 4× CPU throttling (median; each run a fresh profile)');
-    for (const r of Object.values(times))
+    const runs = Object.values(times)[0]?.runs.length;
+    const row = (label, dates, fcp, lcp, ratio) =>
       log(
-        `${r.label.padEnd(48)} ${r.median.toFixed(0).padStart(6)} ms   static ${r.staticMedian.toFixed(0).padStart(5)} ms   ratio ${r.ratio.toFixed(2)}×`,
+        `${label.padEnd(52)} ${[dates, fcp, lcp].map((ms) => `${ms.toFixed(0).padStart(6)} ms`).join(' ')}   ${ratio.toFixed(2)}×`,
       );
+    log('');
+    log(`Time to the first dates, FCP and LCP, 4× CPU throttling (median of ${runs}; each run a fresh profile)`);
+    log(`${'page'.padEnd(52)} ${['dates', 'FCP', 'LCP'].map((h) => h.padStart(9)).join(' ')}   dates ÷ static`);
+    for (const r of Object.values(times)) {
+      row(r.label, r.median, r.fcp, r.lcp, r.ratio);
+      row('    static HTML, no script (the floor)', r.staticMedian, r.staticFcp, r.staticLcp, 1);
+      if (r.ssrPath) row('    rendered on the server per request', r.ssrMedian, r.ssrFcp, r.ssrLcp, r.ssrRatio);
+    }
+    log('(dates: the first <time> in the DOM; a server-rendered or static page has its dates in its first paint)');
   }
   const checks = [
     bytes.delivery && [
@@ -425,6 +508,11 @@ export function report(bytes, times, log) {
       times.product.ratio <= BUDGETS.timeRatio,
       `${times.product.ratio.toFixed(2)}×`,
     ],
+    times?.product?.ssrPath && [
+      `(b) rendered on the server: time ≤ ${BUDGETS.ssrRatio}× static`,
+      times.product.ssrRatio <= BUDGETS.ssrRatio,
+      `${times.product.ssrRatio.toFixed(2)}×`,
+    ],
   ].filter(Boolean);
   log('');
   for (const [what, ok, measured] of checks) log(`${ok ? '✓' : '✗'} ${what}: ${measured}`);
@@ -444,7 +532,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       log('');
       log('Render time per element (inline policy, no network; budget one frame, 16 ms at p95)');
       const renders = await measureRenders(browser, origin, log);
-      if (json) console.log(JSON.stringify({ budgets, bytes, times, renders, limits: BUDGETS }, null, 2));
+      log('');
+      log('Server rendering in Node (policy-explainer/server, renderElement; demo policy, fr/es/en in turn, warm)');
+      const throughput = await measureThroughput(log);
+      if (json) console.log(JSON.stringify({ budgets, bytes, times, renders, throughput, limits: BUDGETS }, null, 2));
     } finally {
       await browser.close();
     }
