@@ -20,9 +20,22 @@ const TIME_ZONES = ['UTC', 'Pacific/Kiritimati', 'America/Sao_Paulo'];
 const scratch = mkdtempSync(join(tmpdir(), 'policy-explainer-test-'));
 const totals = { passed: 0, failed: 0 };
 
+/** Each step's wall time, printed at the end: CI has 10 minutes in all. */
+const times = [];
+const timed = (label, step) => {
+  const start = Date.now();
+  try {
+    return step();
+  } finally {
+    times.push([label, (Date.now() - start) / 1000]);
+  }
+};
+
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label}`);
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const { status } = timed(label, () =>
+    spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }),
+  );
   return status === 0;
 }
 
@@ -35,7 +48,9 @@ function step(label, command, args, env) {
 /** A script that prints its own closing line `N passed, M failed`: its counts join the total. */
 function counted(label, command, args) {
   console.log(`\n=== ${label}`);
-  const { status, stdout } = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const { status, stdout } = timed(label, () =>
+    spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
   process.stdout.write(stdout ?? '');
   const last = /^(\d+) passed, (\d+) failed$/m.exec((stdout ?? '').trim().split('\n').pop() ?? '');
   if (!last) return totals.failed++;
@@ -147,5 +162,7 @@ counted('what each page fetches: no language or element it does not show (size-c
   'scripts/size-check.mjs',
 ]);
 
+console.log('\nTime per step:');
+for (const [label, seconds] of times) console.log(`${seconds.toFixed(0).padStart(5)} s  ${label}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed ? 1 : 0);
