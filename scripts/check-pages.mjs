@@ -53,7 +53,11 @@ function rendered() {
       (e) =>
         e.tagName.startsWith('POLICY-') &&
         !held(e) &&
-        (!e.shadowRoot || e.shadowRoot.querySelector('[part~="loading"]') || pending(e.shadowRoot)),
+        (!e.shadowRoot ||
+          e.shadowRoot.querySelector('[part~="loading"]') ||
+          // Its strings still on their way: an empty content, no placeholder either.
+          !e.shadowRoot.textContent.trim() ||
+          pending(e.shadowRoot)),
     );
   return !pending(document);
 }

@@ -108,7 +108,13 @@ await withServer(async (origin) => {
         await page.waitForFunction(() =>
           [...document.querySelectorAll('*')]
             .filter((e) => e.tagName.startsWith('POLICY-') && !e.getAttribute('src')?.includes('__slow'))
-            .every((e) => e.shadowRoot && !e.shadowRoot.querySelector('[part~="loading"]')),
+            .every(
+              (e) =>
+                e.shadowRoot &&
+                !e.shadowRoot.querySelector('[part~="loading"]') &&
+                // Not still waiting for its strings (an empty content).
+                e.shadowRoot.textContent.trim(),
+            ),
         );
         await new Promise((r) => setTimeout(r, 300));
         const file = `docs/screenshots/${name}${lang ? `-${lang}` : ''}.png`;
