@@ -2,8 +2,8 @@
 /**
  * `npm test`: every suite, then one closing line `N passed, M failed` totalled over all of them.
  * Exits non-zero when anything failed. Suites:
- *   - the type check (tsc, strict), lint (Prettier and ESLint), the translators' locale check,
- *     and the build (the package test imports dist/);
+ *   - the build (the package test imports dist/, and some tests type-check against it), the type
+ *     check (tsc, strict), lint (Prettier and ESLint), the translators' locale check;
  *   - core logic with vitest, once per process time zone: results must not depend on it;
  *   - elements with web-test-runner, in headless Chromium and headless Firefox;
  *   - core and the elements (Chromium) again with the clock moved five years ahead (faketime), so
@@ -66,10 +66,11 @@ function readJson(file) {
   }
 }
 
+// The build first: some tests type-check against what it writes (custom-elements.json, dist/npm).
+step('build', 'npm', ['run', '--silent', 'build']);
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint (npm run lint: Prettier and ESLint)', 'npm', ['run', '--silent', 'lint']);
 step('locale files (npm run i18n:check)', 'node', ['scripts/i18n-check.mjs']);
-step('build', 'npm', ['run', '--silent', 'build']);
 
 /** vitest over core and tools; its JSON report gives the counts. */
 function vitest(label, { env = {}, args = [], wrapper = [] } = {}) {
