@@ -6,7 +6,7 @@
  */
 // First, before anything else: a second copy of policy-explainer on the page loads nothing.
 import { firstCopy } from './elements/second-copy.js';
-import { shipped } from './elements/languages.js';
+import { shipped, shippedLanguageFor } from './elements/languages.js';
 import type { Strings } from './elements/localize.js';
 
 const elements: Record<string, () => Promise<unknown>> = {
@@ -23,13 +23,7 @@ const localize = () => import('./elements/localize.js');
 
 /** The base language an element found in the page will show, as `languageOf` will read it. */
 function languageAt(el: Element): string {
-  const lang = el.closest('[lang]')?.getAttribute('lang') || navigator.language;
-  try {
-    const base = Intl.getCanonicalLocales(lang)[0]!.split('-')[0]!.toLowerCase();
-    return Object.hasOwn(shipped, base) ? base : 'en';
-  } catch {
-    return 'en';
-  }
+  return shippedLanguageFor(el.closest('[lang]')?.getAttribute('lang') || navigator.language);
 }
 
 /**

@@ -10,3 +10,16 @@ export const shipped: Record<string, () => Promise<{ default: Strings }>> = {
   fr: () => import('../../locales/fr.json', { with: { type: 'json' } }),
   es: () => import('../../locales/es.json', { with: { type: 'json' } }),
 };
+
+/**
+ * The shipped language whose strings an element in `lang` needs first: its base language when we
+ * ship it, else English (also for a tag that is not one).
+ */
+export function shippedLanguageFor(lang: string): string {
+  try {
+    const base = Intl.getCanonicalLocales(lang)[0]!.split('-')[0]!.toLowerCase();
+    return Object.hasOwn(shipped, base) ? base : 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { shipped } from './languages.js';
+import { shipped, shippedLanguageFor } from './languages.js';
 import type { usable as Usable } from './strings-check.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
@@ -108,17 +108,9 @@ export function stringsLoading(): Promise<unknown> | undefined {
   return pending.length ? Promise.all(pending) : undefined;
 }
 
-/**
- * Starts loading the strings an element in `lang` will need (the embed calls it as soon as it
- * sees an element, while the element's code is still on its way).
- */
+/** Starts loading the strings an element in `lang` will need (a server render awaits them). */
 export function preloadLanguage(lang: string): void {
-  try {
-    const base = Intl.getCanonicalLocales(lang)[0]!.split('-')[0]!.toLowerCase();
-    void load(isShipped(base) ? base : 'en');
-  } catch {
-    void load('en');
-  }
+  void load(shippedLanguageFor(lang));
 }
 
 const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
