@@ -2,6 +2,9 @@
  * policy-explainer/core: the policy format and its arithmetic, without a DOM.
  * Works in Node 20 and in browsers.
  */
+// The words of the check's problems: loaded with the core, so that every problem is said in full.
+import './messages.js';
+
 export { parsePolicy, checkPolicy, PolicyError, type CheckOptions, type CheckResult } from './parse.js';
 export { quoteDelivery, deliveryMethod, type QuoteOptions } from './delivery.js';
 export { returnDeadline } from './returns.js';

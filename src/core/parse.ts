@@ -1,6 +1,7 @@
 import { lastReturnDay, quoteMethod } from './arithmetic.js';
 import { instantOf, isoDay, msOf, parseDay, wallClock } from './calendar.js';
 import { PolicyError } from './errors.js';
+import type { Say } from './messages.js';
 import { unclosedDirection } from './text.js';
 import {
   CANCELLATION_CHANNELS,
@@ -58,9 +59,28 @@ type Read<F extends Fields> = {
   [K in keyof F as F[K] extends readonly [Reader, true] ? never : K]?: F[K] extends Field<infer T> ? T : never;
 };
 
+/**
+ * A problem as the check finds it: its path, and what to say as a code and its details, which
+ * messages.ts puts into words. The check decides valid or invalid without carrying the sentences,
+ * which a page loads only for a policy that has problems.
+ */
+export interface Problem {
+  path: string;
+  say: Say;
+  /** The value found, as the message shows it: read at once, as a getter or a Proxy may change. */
+  found?: string;
+}
+
+/** What the check finds: `checkPolicy`'s result before its problems are put into words. */
+export interface Found {
+  policy?: Policy;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
 interface Checker {
-  errors: Issue[];
-  warnings: Issue[];
+  errors: Problem[];
+  warnings: Problem[];
 }
 
 const MON_FRI = WEEKDAYS.slice(1, 6);
@@ -84,7 +104,7 @@ const record = <T extends object>(fields: T): T => Object.assign(Object.create(n
  * two bytes at least ("0,"). A longer list (only a program can make one) is refused before it is
  * read: a Proxy claiming a billion items took 96 s.
  */
-const MAX_ITEMS = 500_000;
+export const MAX_ITEMS = 500_000;
 
 /** Policies this module has produced: `quoteDelivery` and friends need not check them twice. */
 const parsed = new WeakSet<object>();
@@ -103,81 +123,45 @@ const show = (v: unknown) => {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };
 
-function fail(c: Checker, path: string, message: string, value?: unknown): undefined {
-  c.errors.push({
-    path,
-    message:
-      value === undefined ? (/[.?!]$/.test(message) ? message : `${message}.`) : `${message} (found ${show(value)}).`,
-  });
+function fail(c: Checker, path: string, say: Say, value?: unknown): undefined {
+  c.errors.push(value === undefined ? { path, say } : { path, say, found: show(value) });
   return undefined;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !isArray(v);
 
-/** The known key nearest to a misspelt one, for "did you mean" hints. */
-function nearest(key: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    // Lengths 3 apart are 3 edits apart at least: no hint, and no work on a megabyte-long key.
-    if (Math.abs(k.length - key.length) >= bestDistance) continue;
-    const d = distance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
-
 // ---- readers: each returns the value when it is valid, or records an error and returns undefined ----
 
+type Whole = Extract<Say, { 0: 'int' }>[1];
+
 const int =
-  (min: number, max = Infinity, what = 'a whole number'): Reader<number> =>
+  (min: number, max: number, what: Whole): Reader<number> =>
   (c, v, path) =>
     Number.isInteger(v) && (v as number) >= min && (v as number) <= max
       ? (v as number)
-      : fail(c, path, `Must be ${what} ${max === Infinity ? `of ${min} or more` : `from ${min} to ${max}`}`, v);
+      : fail(c, path, ['int', what, min, max], v);
 
-const days = int(0, MAX_DAYS, 'a whole number of days');
+const days = int(0, MAX_DAYS, 'days');
 
 const pattern =
-  (re: RegExp, what: string, valid: (s: string) => boolean = () => true): Reader<string> =>
+  (re: RegExp, what: Extract<Say, { 0: 'pattern' }>[1], valid: (s: string) => boolean = () => true): Reader<string> =>
   (c, v, path) =>
-    typeof v === 'string' && re.test(v) && valid(v) ? v : fail(c, path, `Must be ${what}`, v);
+    typeof v === 'string' && re.test(v) && valid(v) ? v : fail(c, path, ['pattern', what], v);
 
 /** Whether `v` is one of the format's `values` (a list of types.ts), as the type derived from them. */
 const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => values.includes(v as T);
 
-/** `"a", "b", "c"`, for the messages. */
-const quoted = (values: readonly string[]) => values.map((x) => `"${x}"`).join(', ');
-
 const oneOf =
   <T extends string>(values: readonly T[]): Reader<T> =>
   (c, v, path) =>
-    isOneOf(values, v) ? v : fail(c, path, `Must be one of ${quoted(values)}`, v);
+    isOneOf(values, v) ? v : fail(c, path, ['oneOf', values], v);
 
-const time = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM, from "00:00" to "23:59"');
+const time = pattern(/^([01]\d|2[0-3]):[0-5]\d$/, 'time');
 
-const localDate = pattern(
-  /^\d{4}-\d{2}-\d{2}$/,
-  'a real date written YYYY-MM-DD, in the years 1000 to 9999',
-  (s) => parseDay(s) !== undefined,
-);
+const localDate = pattern(/^\d{4}-\d{2}-\d{2}$/, 'date', (s) => parseDay(s) !== undefined);
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
-const currency = pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code in capitals, such as "EUR"', (s) =>
-  currencies.has(s),
-);
+const currency = pattern(/^[A-Z]{3}$/, 'currency', (s) => currencies.has(s));
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 /**
@@ -203,7 +187,7 @@ const NOT_COUNTRIES: Record<string, string | undefined> = {
   FX: 'FR',
 };
 
-const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals, such as "FR"', (s) => {
+const isoCountry = pattern(/^[A-Z]{2}$/, 'country', (s) => {
   try {
     return regionNames.of(s) !== undefined;
   } catch {
@@ -213,12 +197,7 @@ const isoCountry = pattern(/^[A-Z]{2}$/, 'an ISO 3166-1 country code in capitals
 
 const country: Reader<string> = (c, v, path) => {
   if (typeof v === 'string' && Object.hasOwn(NOT_COUNTRIES, v)) {
-    const instead = NOT_COUNTRIES[v];
-    return fail(
-      c,
-      path,
-      `"${v}" is not an ISO 3166-1 country code${instead ? `: use "${instead}"` : ' (a reserved, former or group code); list the countries themselves'}`,
-    );
+    return fail(c, path, ['notCountry', v, NOT_COUNTRIES[v]]);
   }
   return isoCountry(c, v, path);
 };
@@ -237,7 +216,7 @@ const timeZone: Reader<string> = (c, v, path) => {
       // reported below
     }
   }
-  return fail(c, path, 'Must be an IANA time zone, such as "Europe/Paris"', v);
+  return fail(c, path, ['timeZone'], v);
 };
 
 /** Whether `v` is a full http:// or https:// address: the only links a policy may give shoppers. */
@@ -249,8 +228,7 @@ export function isHttpUrl(v: unknown): v is string {
   }
 }
 
-const httpUrl: Reader<string> = (c, v, path) =>
-  isHttpUrl(v) ? v : fail(c, path, 'Must be a full http:// or https:// address', v);
+const httpUrl: Reader<string> = (c, v, path) => (isHttpUrl(v) ? v : fail(c, path, ['httpUrl'], v));
 
 /** Hosts of this machine: the one place a policy may name a plain http:// address, for development. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -270,8 +248,7 @@ export function isSecureUrl(v: unknown): v is string {
   }
 }
 
-const secureUrl: Reader<string> = (c, v, path) =>
-  isSecureUrl(v) ? v : fail(c, path, 'Must be a full https:// address (http:// only for localhost, in development)', v);
+const secureUrl: Reader<string> = (c, v, path) => (isSecureUrl(v) ? v : fail(c, path, ['secureUrl'], v));
 
 /**
  * Whether `v` has the shape of an e-mail address, `local@domain.tld`: no spaces, one "@", a dot in
@@ -283,14 +260,9 @@ export const isEmail = (v: unknown): v is string =>
   v.length <= 254 &&
   /^[^\s@<>()[\]\\,;:"?&=]+@[^\s@<>()[\]\\,;:"?&=.]+(\.[^\s@<>()[\]\\,;:"?&=.]+)+$/.test(v);
 
-const email: Reader<string> = (c, v, path) =>
-  isEmail(v) ? v : fail(c, path, 'Must be an e-mail address such as "service@shop.example"', v);
+const email: Reader<string> = (c, v, path) => (isEmail(v) ? v : fail(c, path, ['email'], v));
 
-const phone = pattern(
-  /^[\d +\-.()]+$/,
-  'a phone number of digits, spaces, "+", "-", ".", "(" and ")", such as "+33 1 23 45 67 89"',
-  (s) => /\d/.test(s),
-);
+const phone = pattern(/^[\d +\-.()]+$/, 'phone', (s) => /\d/.test(s));
 
 const languageTag = (s: string) => {
   try {
@@ -304,31 +276,21 @@ const languageTag = (s: string) => {
 const directed = (c: Checker, v: string, path: string) => {
   const open = unclosedDirection(v);
   if (!open) return v;
-  return fail(
-    c,
-    path,
-    `Has a direction control (${open}) that is never closed, which would turn the words shown after it around: close it with U+202C (U+2069 for an isolate), or remove it`,
-  );
+  return fail(c, path, ['direction', open]);
 };
 
 const text: Reader<Text> = (c, v, path) => {
-  if (typeof v === 'string') return v.trim() ? directed(c, v, path) : fail(c, path, 'Must not be empty');
-  if (!isObject(v))
-    return fail(
-      c,
-      path,
-      'Must be a string, or an object of strings keyed by language such as {"fr": "…", "en": "…"}',
-      v,
-    );
+  if (typeof v === 'string') return v.trim() ? directed(c, v, path) : fail(c, path, ['empty']);
+  if (!isObject(v)) return fail(c, path, ['text'], v);
   const keys = ownKeys(v);
-  if (!keys.length) return fail(c, path, 'Needs at least one language, such as {"en": "…"}');
+  if (!keys.length) return fail(c, path, ['noLanguage']);
   const before = c.errors.length;
   // A copy of the strings read: what is shown is what was checked, whatever the object does later.
   const out: Record<string, string> = record({});
   for (const k of keys) {
     const [p, s] = [pointer(path, k), v[k]];
-    if (!languageTag(k)) fail(c, p, `"${k}" is not a language tag; use a code such as "fr", "es" or "en"`);
-    else if (typeof s !== 'string' || !s.trim()) fail(c, p, 'Must be a non-empty string', s);
+    if (!languageTag(k)) fail(c, p, ['languageTag', k]);
+    else if (typeof s !== 'string' || !s.trim()) fail(c, p, ['nonEmptyString'], s);
     else if (directed(c, s, p) !== undefined) out[k] = s;
   }
   return c.errors.length === before ? out : undefined;
@@ -345,25 +307,20 @@ const list =
     { nonEmpty = false, distinct }: { nonEmpty?: boolean; distinct?: 'error' | 'warn' } = {},
   ): Reader<T[]> =>
   (c, v, path) => {
-    if (!isArray(v)) return fail(c, path, 'Must be a list ([…])', v);
+    if (!isArray(v)) return fail(c, path, ['list'], v);
     // Read once: a Proxy may answer differently each time.
     const length: unknown = v.length;
     if (!(typeof length === 'number' && length <= MAX_ITEMS)) {
-      const found = typeof length === 'number' ? length.toLocaleString('en') : show(length);
-      return fail(
-        c,
-        path,
-        `Must not have more than ${MAX_ITEMS.toLocaleString('en')} items, more than a 1 MB policy file can hold (found ${found})`,
-      );
+      return fail(c, path, ['tooMany', typeof length === 'number' ? length.toLocaleString('en') : show(length)]);
     }
-    if (nonEmpty && !length) return fail(c, path, 'Must not be an empty list');
+    if (nonEmpty && !length) return fail(c, path, ['emptyList']);
     const before = c.errors.length;
     const kept: T[] = [];
     const seen = new Set<unknown>();
     for (let i = 0; i < length; i++) {
       // A hole (new Array(3)) is no item: map and filter would skip it and read the list as shorter.
       if (!hasOwn(v, i)) {
-        fail(c, pointer(path, i), 'Must not have an empty slot: a list from a program had a hole here');
+        fail(c, pointer(path, i), ['hole']);
         continue;
       }
       const item: unknown = v[i];
@@ -371,8 +328,8 @@ const list =
       if (!distinct || !seen.has(item)) {
         seen.add(item);
         if (value !== undefined) kept.push(value);
-      } else if (distinct === 'error') fail(c, pointer(path, i), `${show(item)} is listed twice`);
-      else c.warnings.push({ path: pointer(path, i), message: `${show(item)} is listed twice; the copy is ignored.` });
+      } else if (distinct === 'error') fail(c, pointer(path, i), ['twice', show(item)]);
+      else c.warnings.push({ path: pointer(path, i), say: ['twiceIgnored', show(item)] });
     }
     return c.errors.length === before ? kept : undefined;
   };
@@ -381,25 +338,19 @@ const list =
 const shape =
   <const F extends Fields>(fields: F, check?: (c: Checker, o: Read<F>, path: string) => void): Reader<Read<F>> =>
   (c, v, path) => {
-    if (!isObject(v)) return fail(c, path, 'Must be an object ({…})', v);
+    if (!isObject(v)) return fail(c, path, ['object'], v);
     const before = c.errors.length;
     const out: Json = record({});
     const known = ownKeys(fields);
     for (const key of ownKeys(v)) {
       // Own keys only: "constructor" or "__proto__" are unknown fields too, not Object.prototype's.
-      if (!Object.hasOwn(fields, key)) {
-        const hint = nearest(key, known);
-        c.warnings.push({
-          path: pointer(path, key),
-          message: `Unknown field "${key}" is ignored${hint ? `; did you mean "${hint}"?` : '.'}`,
-        });
-      }
+      if (!Object.hasOwn(fields, key)) c.warnings.push({ path: pointer(path, key), say: ['unknown', key, known] });
     }
     for (const [key, [read, required]] of Object.entries(fields)) {
       const p = pointer(path, key);
       const given = own(v, key);
       if (given === undefined) {
-        if (required) fail(c, p, `Required field "${key}" is missing`);
+        if (required) fail(c, p, ['required', key]);
       } else {
         const value = read(c, given, p);
         if (value !== undefined) out[key] = value;
@@ -413,23 +364,22 @@ const shape =
   };
 
 const range = shape({ min: [days, true], max: [days, true] }, (c, o, path) => {
-  if (o.min > o.max) fail(c, pointer(path, 'max'), `Must not be less than min (${o.min})`, o.max);
+  if (o.min > o.max) fail(c, pointer(path, 'max'), ['lessThanMin', o.min], o.max);
 });
 
 const money = shape({
   amount: [
-    (c, v, path) =>
-      typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(c, path, 'Must be a number of 0 or more', v),
+    (c, v, path) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(c, path, ['amount'], v)),
     true,
   ],
   currency: [currency, true],
 });
 
-const percent = int(0, 100, 'a whole percentage');
+const percent = int(0, 100, 'percentage');
 const weekdays = list(oneOf(WEEKDAYS), { nonEmpty: true, distinct: 'error' });
 
 const method = shape({
-  id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "standard"'), true],
+  id: [pattern(/^[a-z0-9-]+$/, 'methodId'), true],
   label: [text],
   countries: [list(country, { nonEmpty: true, distinct: 'warn' })],
   cutoff: [time],
@@ -440,13 +390,13 @@ const method = shape({
   timeSlot: [
     shape(
       {
-        hours: [int(1, 24, 'a whole number of hours'), true],
+        hours: [int(1, 24, 'hours'), true],
         from: [time, true],
         to: [time, true],
         announced: [oneOf(SLOT_ANNOUNCEMENTS)],
       },
       (c, o, path) => {
-        if (o.from >= o.to) fail(c, pointer(path, 'to'), `Must be later than "from" (${o.from})`, o.to);
+        if (o.from >= o.to) fail(c, pointer(path, 'to'), ['laterThanFrom', o.from], o.to);
       },
     ),
   ],
@@ -461,7 +411,7 @@ const uniqueIds =
     const seen = new Set<unknown>();
     out?.forEach((item, i) => {
       const { id } = item;
-      if (seen.has(id)) fail(c, pointer(pointer(path, i), 'id'), `The id "${id}" is used twice; ids must be unique`);
+      if (seen.has(id)) fail(c, pointer(pointer(path, i), 'id'), ['idTwice', id]);
       seen.add(id);
     });
     return out && c.errors.some((e) => e.path.startsWith(`${path}/`)) ? undefined : out;
@@ -494,11 +444,8 @@ function withPadding(d: NonNullable<ReturnType<typeof deliveryShape>>): Delivery
 
 const policyShape = shape({
   // Editors read the schema's address from here; the widgets have no use for it.
-  $schema: [(c, v, path) => (typeof v === 'string' ? v : fail(c, path, 'Must be the address of the JSON Schema', v))],
-  version: [
-    (c, v, path) => (v === 1 ? 1 : fail(c, path, 'Must be 1: this reader knows version 1 of the policy format', v)),
-    true,
-  ],
+  $schema: [(c, v, path) => (typeof v === 'string' ? v : fail(c, path, ['schema'], v))],
+  version: [(c, v, path) => (v === 1 ? 1 : fail(c, path, ['version'], v)), true],
   merchant: [
     shape({
       name: [text],
@@ -524,19 +471,9 @@ const policyShape = shape({
   ],
   returns: [
     shape({
-      windowDays: [int(1, MAX_DAYS, 'a whole number of days'), true],
+      windowDays: [int(1, MAX_DAYS, 'days'), true],
       fees: [
-        (c, v, path) =>
-          isOneOf(RETURN_FEES, v)
-            ? v
-            : isObject(v)
-              ? money(c, v, path)
-              : fail(
-                  c,
-                  path,
-                  `Must be ${quoted(RETURN_FEES)} or an amount such as {"amount": 5, "currency": "EUR"}`,
-                  v,
-                ),
+        (c, v, path) => (isOneOf(RETURN_FEES, v) ? v : isObject(v) ? money(c, v, path) : fail(c, path, ['fees'], v)),
       ],
       methods: [list(oneOf(RETURN_CHANNELS), { distinct: 'warn' })],
       condition: [oneOf(RETURN_CONDITIONS)],
@@ -554,7 +491,7 @@ const policyShape = shape({
     uniqueIds(
       list(
         shape({
-          id: [pattern(/^[a-z0-9-]+$/, 'an id of lower-case letters, digits and dashes, such as "hygiene"'), true],
+          id: [pattern(/^[a-z0-9-]+$/, 'nonRefundableId'), true],
           reason: [oneOf(NON_REFUNDABLE_REASONS), true],
           items: [text, true],
           explanation: [text],
@@ -567,14 +504,13 @@ const policyShape = shape({
       free: [
         (c, v, path) => {
           // One or the other: both would leave the shopper to guess which one holds.
-          if (isObject(v) && hasOwn(v, 'withinHours') && hasOwn(v, 'until'))
-            return fail(c, path, 'Must have "until" or "withinHours", not both');
+          if (isObject(v) && hasOwn(v, 'withinHours') && hasOwn(v, 'until')) return fail(c, path, ['freeBoth']);
           if (isObject(v) && hasOwn(v, 'withinHours'))
-            return shape({ withinHours: [int(0, MAX_DAYS * 24, 'a whole number of hours'), true] })(c, v, path);
+            return shape({ withinHours: [int(0, MAX_DAYS * 24, 'hours'), true] })(c, v, path);
           // A wrong "until" is reported at its own path.
           if (isObject(v) && hasOwn(v, 'until'))
             return shape({ until: [oneOf(FREE_CANCELLATION_UNTIL), true] })(c, v, path);
-          return fail(c, path, 'Must be {"until": "shipment"} or {"withinHours": N}', v);
+          return fail(c, path, ['free'], v);
         },
       ],
       fee: [
@@ -656,6 +592,30 @@ function holidaysRunOut(policy: Policy, now: number): Issue | undefined {
   };
 }
 
+/** Puts a problem into words: messages.ts, once loaded (it registers itself with `useWords`). */
+let words: ((problem: Problem) => string) | undefined;
+
+/**
+ * Called by messages.ts as it loads. The core's entry (core/index.ts) imports it, so that
+ * `checkPolicy`, `parsePolicy` and the functions that parse for them word every problem as ever;
+ * the elements load it by a dynamic `import()`, for a policy that has problems only.
+ */
+export const useWords = (put: (problem: Problem) => string) => {
+  words = put;
+};
+
+/**
+ * What the check found, its problems in words: `checkPolicy`'s result. Without messages.ts (its
+ * chunk could not be loaded) each problem is named by its code, at its path.
+ */
+export const describe = (found: Found): CheckResult => ({
+  ...found,
+  errors: found.errors.map(issue),
+  warnings: found.warnings.map(issue),
+});
+
+const issue = (problem: Problem): Issue => ({ path: problem.path, message: words?.(problem) ?? problem.say[0] });
+
 /**
  * Checks a policy without throwing: every error and warning at its own JSON Pointer path.
  * `policy` (with defaults applied) is present only when there are no errors. Some warnings depend
@@ -669,14 +629,20 @@ export function checkPolicy(input: unknown, options?: CheckOptions): CheckResult
     // A getter or a Proxy that throws: no instant to work the dated warnings out for.
     now = new Date(NaN);
   }
-  return safely(input, (now as CheckOptions['now']) ?? new Date());
+  return describe(safely(input, (now as CheckOptions['now']) ?? new Date()));
 }
 
 /**
  * `checkPolicy` without the warnings that depend on the date, which cost a quote of every method:
  * the elements check at first render and ask `datedWarnings` once the page is idle.
  */
-export const checkPolicyUndated = (input: unknown): CheckResult => safely(input, undefined);
+export const checkPolicyUndated = (input: unknown): CheckResult => describe(safely(input, undefined));
+
+/**
+ * `checkPolicyUndated` with its problems not yet in words: the same verdict, the same policy.
+ * For the elements, which load the words (messages.ts) only when there are problems.
+ */
+export const findProblems = (input: unknown): Found => safely(input, undefined);
 
 /** The warnings of a valid policy that depend on the date (holidays that run out); never throws. */
 export function datedWarnings(policy: Policy, now: Date | number): Issue[] {
@@ -690,13 +656,13 @@ export function datedWarnings(policy: Policy, now: Date | number): Issue[] {
 }
 
 /** `check`, never throwing; `now` undefined leaves out the warnings that depend on the date. */
-function safely(input: unknown, now: Date | string | undefined): CheckResult {
+function safely(input: unknown, now: Date | string | undefined): Found {
   const c: Checker = { errors: [], warnings: [] };
   try {
     return check(c, input, now);
   } catch (e) {
     // Only a program can get here (a getter or a Proxy that throws): still no exception out.
-    fail(c, '', `The policy could not be read: ${messageOf(e)}`);
+    fail(c, '', ['unreadable', messageOf(e)]);
     return { errors: c.errors, warnings: c.warnings };
   }
 }
@@ -709,39 +675,29 @@ const messageOf = (e: unknown) => {
   }
 };
 
-function check(c: Checker, input: unknown, now: Date | string | undefined): CheckResult {
+function check(c: Checker, input: unknown, now: Date | string | undefined): Found {
   let value = input;
   if (typeof input === 'string') {
     try {
       // A byte-order mark, as some editors save UTF-8 files, is not part of the JSON.
       value = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
-      fail(c, '', `The file is not valid JSON: ${(e as Error).message}`);
+      fail(c, '', ['json', (e as Error).message]);
       return c;
     }
   }
   const raw = policyShape(c, value, '');
   if (!raw || c.errors.length) return { errors: c.errors, warnings: c.warnings };
-  if (raw.nonRefundable?.length === 0) {
-    c.warnings.push({
-      path: '/nonRefundable',
-      message: 'The list is empty, so shoppers are told it is not stated: list the items, or remove the section.',
-    });
-  }
-  if (raw.cancellation && !Object.keys(raw.cancellation).length) {
-    c.warnings.push({
-      path: '/cancellation',
-      message: 'The section is empty, so shoppers are told it is not stated: fill it in, or remove it.',
-    });
-  }
-  if (raw.withdrawal && !Object.keys(raw.withdrawal).length) {
-    c.warnings.push({
-      path: '/withdrawal',
-      message: 'The section is empty: give the endpoint and e-mail address of your withdrawal function, or remove it.',
-    });
-  }
+  if (raw.nonRefundable?.length === 0) c.warnings.push({ path: '/nonRefundable', say: ['emptyNonRefundable'] });
+  if (raw.cancellation && !Object.keys(raw.cancellation).length)
+    c.warnings.push({ path: '/cancellation', say: ['emptyCancellation'] });
+  if (raw.withdrawal && !Object.keys(raw.withdrawal).length)
+    c.warnings.push({ path: '/withdrawal', say: ['emptyWithdrawal'] });
   const policy = withDefaults(raw);
-  if (now !== undefined) c.warnings.push(...datedWarnings(policy, instantOf(now, policy.merchant.timeZone)));
+  if (now !== undefined) {
+    for (const { path, message } of datedWarnings(policy, instantOf(now, policy.merchant.timeZone)))
+      c.warnings.push({ path, say: ['said', message] });
+  }
   parsed.add(policy);
   return { policy, errors: c.errors, warnings: c.warnings };
 }
@@ -755,6 +711,6 @@ export function parsePolicy(input: unknown): Policy {
   if (isParsedPolicy(input)) return input;
   // Warnings play no part here: no need to work out how far the dates reach.
   const { policy, errors } = safely(input, undefined);
-  if (!policy) throw new PolicyError(errors);
+  if (!policy) throw new PolicyError(errors.map(issue));
   return policy;
 }

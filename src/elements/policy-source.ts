@@ -1,4 +1,13 @@
-import { checkPolicyUndated, isHttpUrl, isParsedPolicy, own, PolicyError, type CheckResult } from '../core/parse.js';
+import {
+  describe,
+  findProblems,
+  isHttpUrl,
+  isParsedPolicy,
+  own,
+  PolicyError,
+  type CheckResult,
+  type Found,
+} from '../core/parse.js';
 
 /**
  * How long a shopper waits for a policy before seeing the fallback, and the largest file read: a
@@ -8,7 +17,7 @@ import { checkPolicyUndated, isHttpUrl, isParsedPolicy, own, PolicyError, type C
 export const fetchLimits = { timeoutMs: 10_000, maxBytes: 1_000_000 };
 
 const fetches = new Map<string, Promise<unknown>>();
-const checks = new WeakMap<object, CheckResult>();
+const checks = new WeakMap<object, CheckResult | Promise<CheckResult>>();
 
 const failure = (message: string) => new PolicyError([{ path: '', message }]);
 
@@ -108,13 +117,35 @@ export function fetchPolicy(url: string): Promise<unknown> {
  * `checkPolicy`, once per policy object, however many elements show it, without the warnings that
  * depend on the date (the element asks for those once the page is idle). A policy already parsed
  * (the one a summary or kiosk hands its sections) is taken as it is: its warnings were reported.
+ *
+ * A policy without problems, the usual case, is answered at once. One with errors or warnings is
+ * answered once the words of its problems (core/messages.ts, a chunk of its own) have loaded: the
+ * verdict and the policy are the check's, whatever the words.
  */
-export function checkOnce(raw: unknown): CheckResult {
+export function checkOnce(raw: unknown): CheckResult | Promise<CheckResult> {
   if (isParsedPolicy(raw)) return { policy: raw, errors: [], warnings: [] };
-  if (typeof raw !== 'object' || raw === null) return checkPolicyUndated(raw);
+  if (typeof raw !== 'object' || raw === null) return inWords(findProblems(raw));
   let result = checks.get(raw);
-  if (!result) checks.set(raw, (result = checkPolicyUndated(raw)));
+  if (!result) {
+    const pending = (result = inWords(findProblems(raw)));
+    checks.set(raw, pending);
+    // Once in words, the result itself: the next element showing this policy has it at once.
+    if (pending instanceof Promise) void pending.then((done) => checks.get(raw) === pending && checks.set(raw, done));
+  }
   return result;
+}
+
+/**
+ * The check's result with its problems in words: at once when it has none, else after loading
+ * messages.ts (which registers itself with parse.ts). Should that chunk fail to load, each problem
+ * is still reported at its path, by its code: the verdict does not wait on the words.
+ */
+function inWords(found: Found): CheckResult | Promise<CheckResult> {
+  if (!found.errors.length && !found.warnings.length) return { ...found, errors: [], warnings: [] };
+  return import('../core/messages.js').then(
+    () => describe(found),
+    () => describe(found),
+  );
 }
 
 /** The policy link of a file that was rejected, when it has a usable one: the shopper still gets the full text. */
