@@ -41,8 +41,10 @@ const ELEMENTS = [
 const SHARED = /node_modules|\/src\//;
 /** One element's own code, its chunk's; and the loader's. */
 const OWN =
-  /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation|jsonld)\.|embed\.)/;
+  /\/src\/(define\/|elements\/(policy-(?!element)|strings-check)|core\/(delivery|returns|cancellation|jsonld|messages)\.|embed\.)/;
 const LOADER = /\/src\/elements\/(second-copy|languages)\./;
+/** Lit's hydration: only for pages with server-rendered elements. */
+const HYDRATION = /\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?private-ssr-support\./;
 
 /** The loader at dist/<file>, its chunks in dist/<folder>/. */
 const embed = (file, folder) => ({
@@ -58,7 +60,14 @@ const embed = (file, folder) => ({
     // The code every element needs (Lit, i18next, the element base, the calendar) in one chunk:
     // one request, and one gzip stream compresses better than several. The loader's modules that
     // the shared code also reads stay out of it, or the loader would fetch the shared chunk at once.
-    manualChunks: (id) => (LOADER.test(id) ? 'loader' : SHARED.test(id) && !OWN.test(id) ? 'shared' : undefined),
+    manualChunks: (id) =>
+      LOADER.test(id)
+        ? 'loader'
+        : HYDRATION.test(id)
+          ? 'hydration'
+          : SHARED.test(id) && !OWN.test(id)
+            ? 'shared'
+            : undefined,
   },
 });
 
@@ -73,7 +82,14 @@ export default [
     // The same, readable, with Lit's development mode and warnings for missing strings; its
     // chunks in dist/dev/.
     ...embed('policy-explainer.dev.js', 'dev'),
-    plugins: [nodeResolve({ exportConditions: ['development'] }), json(), typescript(true), listChunks('dev')],
+    plugins: [
+      nodeResolve({ exportConditions: ['development'] }),
+      json(),
+      // Its templates as the server's (hydration matches them by their text); its styles readable.
+      minifyLiterals({ tags: ['html'] }),
+      typescript(true),
+      listChunks('dev'),
+    ],
   },
   {
     // For apps with a bundler: unbundled ES modules, lit and i18next left to the app (one copy
@@ -87,7 +103,8 @@ export default [
     ],
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     external: (id) => /^(lit|i18next)(\/|$)/.test(id) || id.startsWith('@lit/') || id.startsWith('@lit-labs/'),
-    plugins: [json({ preferConst: true }), typescript()],
+    // Templates minified as in the embed: the server's HTML and every build's render match.
+    plugins: [json({ preferConst: true }), minifyLiterals(), typescript()],
   },
   {
     // `npx policy-explainer check policy.json`: Node only, on top of dist/core.js.

@@ -9,6 +9,10 @@
  *   a block dropped;
  * - html``: a run of whitespace that holds a line break becomes one space, which renders the same
  *   (no template of ours is in a `white-space: pre` context).
+ *
+ * Every build that renders in a browser or on a server minifies html`` the same way: Lit's
+ * hydration recognises a template by a digest of its text, so the server's and the browser's
+ * must be the same text (`tags: ['html']` for the readable development build).
  */
 import ts from 'typescript';
 
@@ -22,7 +26,7 @@ const minifyCss = (text) =>
 
 const minifyHtml = (text) => text.replace(/\s*\n\s*/g, ' ');
 
-export function minifyLiterals({ include = /\/src\/.*\.ts$/ } = {}) {
+export function minifyLiterals({ include = /\/src\/.*\.ts$/, tags = ['css', 'html'] } = {}) {
   return {
     name: 'minify-literals',
     transform(code, id) {
@@ -30,11 +34,7 @@ export function minifyLiterals({ include = /\/src\/.*\.ts$/ } = {}) {
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       const edits = [];
       const visit = (node) => {
-        if (
-          ts.isTaggedTemplateExpression(node) &&
-          ts.isIdentifier(node.tag) &&
-          (node.tag.text === 'css' || node.tag.text === 'html')
-        ) {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.includes(node.tag.text)) {
           const minify = node.tag.text === 'css' ? minifyCss : minifyHtml;
           const t = node.template;
           const parts = ts.isNoSubstitutionTemplateLiteral(t)

@@ -4,9 +4,10 @@
  *
  *   /demo/index-ssr.html?lang=es   the product page (demo/index.html) with each policy element
  *                                  rendered on the server: the dates are in the HTML, and shown
- *                                  with JavaScript off. Each element keeps its `src`: with
- *                                  JavaScript on, it loads as on the product page and its own
- *                                  render takes the server's place in one step.
+ *                                  with JavaScript off. Each element carries the policy inline
+ *                                  (its `src` stays, unused): with JavaScript on, it takes the
+ *                                  server's HTML over as it is (Lit's hydration), fetching
+ *                                  nothing, then corrects it at once if the day has moved on.
  *   /demo/email.html?lang=es       an e-mail preview: an order's confirmation and its delivery
  *                                  notice, as `renderStaticHtml` and `renderText` give them.
  *
@@ -61,12 +62,14 @@ export async function productPage({ lang = 'fr', now = Date.now(), mark = false 
     rendered.set(tag, html.replace(/^(<[a-z-]+[^>]*?) lang="[^"]*"/, '$1'));
   }
   let marked = !mark;
-  const page = source.replace(ELEMENT, (tag) => {
+  let page = source.replace(ELEMENT, (tag) => {
     const html = rendered.get(tag);
     if (marked || !html.includes('<time')) return html;
     marked = true;
     return `${html}<script>window.__firstDates = performance.now()</script>`;
   });
+  // The policy is in the page: nothing to preload.
+  page = page.replace(/\n\s*<!--[^>]*-->\n\s*<link rel="preload" href="policy.json"[^>]*>/, '');
   const stamp = `<!-- Rendered on the server at ${new Date(now).toISOString()}, in ${lang}: policy-explainer/server. -->`;
   return page.replace('<head>', `<head>\n    ${stamp}`);
 }

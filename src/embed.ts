@@ -20,6 +20,8 @@ const elements: Record<string, () => Promise<unknown>> = {
 };
 const requested = new Set<string>();
 const localize = () => import('./elements/localize.js');
+/** Lit's hydration, for elements rendered on the server: fetched beside their code. */
+const hydration = () => import('@lit-labs/ssr-client');
 
 /** The base language an element found in the page will show, as `languageOf` will read it. */
 function languageAt(el: Element): string {
@@ -41,6 +43,10 @@ export function discover(root: ParentNode = document): void {
     void localize().catch(() => {});
     // Strings first: they are what the element waits for last.
     for (const el of found) {
+      if (el.shadowRoot && !requested.has('hydration')) {
+        requested.add('hydration');
+        void hydration().catch(() => {});
+      }
       const lang = languageAt(el);
       if (!requested.has(`lang:${lang}`)) {
         requested.add(`lang:${lang}`);

@@ -12,8 +12,11 @@ import { html } from 'lit';
 // sections render in their shadow roots too.
 import './define/index.js';
 import { readInstant } from './core/calendar.js';
+// The check's words, at once: a render is synchronous, and a bad policy renders its fallback.
+import './core/messages.js';
 import { plainText, staticHtml } from './static-html.js';
 import { preloadLanguage, serverLanguage, stringsLoading } from './elements/localize.js';
+import { pinnedAt, renderedAtValue } from './elements/time.js';
 
 export type AttributeValue = string | number | boolean | null | undefined;
 
@@ -39,6 +42,12 @@ export interface RenderElementOptions {
    * gives on the shopper's own clock. Default: the shop's (`merchant.timeZone`).
    */
   timeZone?: string;
+  /**
+   * Whether the policy is written into the element, as the `<script type="application/json">` the
+   * elements read (default `true`): the element in the browser then takes over the server's HTML
+   * without fetching the policy. `false` leaves it to the element's `src`, fetched in the browser.
+   */
+  inlinePolicy?: boolean;
 }
 
 /** An attribute name as HTML writes it; anything else could break out of the tag. */
@@ -94,7 +103,10 @@ export async function renderElement(options: RenderElementOptions): Promise<stri
   const timeZone = options.timeZone ?? shop;
   const names: string[] = [];
   const values: unknown[] = [];
-  for (const [name, value] of Object.entries<AttributeValue>({ ...attributes, lang })) {
+  // When and where the times were read: the browser's first render reads the same, to take the
+  // server's HTML over as it is (then it renders again, on its own clock).
+  const rendered = { 'data-rendered-at': renderedAtValue(at, timeZone), lang };
+  for (const [name, value] of Object.entries<AttributeValue>({ ...attributes, ...rendered })) {
     if (!ATTRIBUTE.test(name)) throw new TypeError(`"${name}" is not an attribute name`);
     if (value === false || value === null || value === undefined) continue;
     names.push(name);
@@ -103,34 +115,38 @@ export async function renderElement(options: RenderElementOptions): Promise<stri
   // The strings of the language (or English, for one not shipped) loaded before the render.
   preloadLanguage(lang);
   for (let pending = stringsLoading(); pending; pending = stringsLoading()) await pending;
-  return renderNow(html(templateFor(element, names), ...values, policy), lang, at, timeZone);
+  const result = renderNow(html(templateFor(element, names), ...values, policy), lang, at, timeZone);
+  const inline = options.inlinePolicy === false ? undefined : policyScript(policy);
+  return inline ? `${result.slice(0, -`</${element}>`.length)}${inline}</${element}>` : result;
 }
 
-const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
-
 /**
- * Renders synchronously, in `lang`, at the instant `at`, in the shopper's `timeZone`: nothing
- * else runs meanwhile, so renders in other languages, instants or zones never mix. The elements
- * read the time from `Date.now()` (as a page that moves its clock expects) and the shopper's
- * time of day from the process's zone (`TZ`), so these are what is set for the render.
+ * Renders synchronously, in `lang`, with the elements' clock pinned to the instant `at` and their
+ * times of day read in the shopper's `timeZone`: nothing else runs meanwhile, so renders in other
+ * languages, instants or zones never mix, and the process's own clock and zone are left alone.
  */
 function renderNow(template: unknown, lang: string, at: number, timeZone: string | undefined): string {
-  const realNow = Date.now;
-  const realZone = env?.TZ;
-  const moveZone = !!env && !!timeZone && timeZone !== realZone;
-  Date.now = () => at;
-  if (moveZone) env.TZ = timeZone;
   serverLanguage(lang);
   try {
-    return tidy(collectResultSync(render(template)));
+    return pinnedAt(at, timeZone, () => tidy(collectResultSync(render(template))));
   } finally {
     serverLanguage(undefined);
-    if (moveZone) {
-      if (realZone === undefined) delete env.TZ;
-      else env.TZ = realZone;
-    }
-    Date.now = realNow;
   }
+}
+
+/**
+ * The policy as the element reads it inline, `<script type="application/json">`: every `<` written
+ * `\u003c`, so that no text of the policy can close the script or open a comment. Nothing for a
+ * policy JSON cannot write (the element shows the fallback for it either way).
+ */
+function policyScript(policy: unknown): string | undefined {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(policy);
+  } catch {
+    return undefined;
+  }
+  return json === undefined ? undefined : `<script type="application/json">${json.replace(/</g, '\\u003c')}</script>`;
 }
 
 /**
@@ -147,7 +163,8 @@ const tidy = (html: string) =>
  * The element as plain HTML for e-mails and print (see `staticHtml`): inline styles, no custom
  * element, no shadow root, no script; `lang` set, dates as `<time datetime>`.
  */
-export const renderStaticHtml = async (options: RenderElementOptions) => staticHtml(await renderElement(options));
+export const renderStaticHtml = async (options: RenderElementOptions) =>
+  staticHtml(await renderElement({ ...options, inlinePolicy: false }));
 
 /** The element as plain text, each block on its own line: an e-mail's text part. */
 export const renderText = async (options: RenderElementOptions) => plainText(await renderStaticHtml(options));

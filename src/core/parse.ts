@@ -604,6 +604,9 @@ export const useWords = (put: (problem: Problem) => string) => {
   words = put;
 };
 
+/** Whether messages.ts is loaded: problems can be put into words at once. */
+export const hasWords = () => words !== undefined;
+
 /**
  * What the check found, its problems in words: `checkPolicy`'s result. Without messages.ts (its
  * chunk could not be loaded) each problem is named by its code, at its path.

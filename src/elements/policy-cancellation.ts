@@ -7,6 +7,7 @@ import { ClockController } from './clock-controller.js';
 import { formatChoices, formatFullDate, formatMoney, formatPercent, formatTime, intl, sentence } from './format.js';
 import type { Language } from './localize.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
+import { now as clockNow } from './time.js';
 
 /**
  * The cancellation policy: the free period and, in the same place, the fee after it; the
@@ -61,7 +62,7 @@ export class PolicyCancellation extends PolicyElement {
     const end = this.orderedAt ? freeCancellationEnd(policy, this.orderedAt) : undefined;
     const freeUntil = freePeriod && end;
     this.shown = { freeUntil };
-    const now = Date.now();
+    const now = clockNow();
     const left = freeUntil ? Date.parse(freeUntil) - now : 0;
     // Once the free period has ended, the fee is what applies now ("Désormais", not "Ensuite").
     const after = freeUntil && left <= 0 ? 'Now' : '';

@@ -23,12 +23,10 @@ import {
 import type { Language } from './localize.js';
 import { placeStructuredData, structuredDataLoading, structuredDataText } from './structured-data.js';
 import { PolicyElement, baseStyles } from './policy-element.js';
+import { now as clockNow, timeOfDay } from './time.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/** Two digits, for an HH:MM reading. */
-const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The delivery window a shopper can count on, led by the method's name and price (so that two
@@ -97,8 +95,8 @@ export class PolicyDeliveryWindow extends PolicyElement {
   private readonly clock = new ClockController(this);
 
   protected renderPolicy(policy: Policy, { locale, t }: Language) {
-    // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
-    const now = Date.now();
+    // The page's clock (Date.now(), which a page may move), or the instant a render is pinned to.
+    const now = clockNow();
     const method = deliveryMethod(policy, { method: this.method, country: this.country });
     const quote = quoteMethod(policy, method, now);
     const { quoted, actual } = quote;
@@ -132,7 +130,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
     // Whole minutes, rounded down: the shopper who orders within the time shown does get these dates.
     const left = quote.cutoff ? Math.floor((Date.parse(quote.cutoff) - now) / MINUTE) : 0;
     // The cutoff on the shopper's own clock, as the time left is.
-    const cutoff = quote.cutoff && new Date(quote.cutoff);
+    const cutoff = quote.cutoff && timeOfDay(Date.parse(quote.cutoff));
     const label = textIn(method.label, locale);
     const note = textIn(method.note, locale);
     const slot = method.timeSlot;
@@ -164,7 +162,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
         cutoff && left >= 1
           ? html`<p part="countdown">
             ${t('delivery.countdown', {
-              cutoff: formatTime(locale, `${twoDigits(cutoff.getHours())}:${twoDigits(cutoff.getMinutes())}`),
+              cutoff: formatTime(locale, cutoff),
               time: formatDuration(locale, left),
             })}
           </p>`

@@ -1,8 +1,11 @@
 import {
   LitElement,
+  ReactiveElement,
   css,
   html,
   nothing,
+  render as renderInto,
+  type RenderOptions,
   type CSSResult,
   type CSSResultGroup,
   type PropertyValues,
@@ -14,7 +17,9 @@ import type { Issue, Policy } from '../core/types.js';
 import { dateRange, formatList } from './format.js';
 import { LanguageController } from './language-controller.js';
 import { stringsLoading, type Language } from './localize.js';
+import type { CheckResult } from '../core/parse.js';
 import { checkOnce, fetchPolicy, parseJson, salvagePolicyUrl } from './policy-source.js';
+import { pinnedAt, renderedAt } from './time.js';
 
 type Status =
   { name: 'loading' } | { name: 'ready'; policy: Policy } | { name: 'failed'; issues: Issue[]; policyUrl?: string };
@@ -93,6 +98,13 @@ function logWarnings(warnings: Issue[]) {
   }
 }
 
+/** The warnings of a policy, logged once however many elements show it (checkOnce gives them all the same list). */
+function warnOnce(warnings: Issue[]) {
+  if (!warnings.length || warned.has(warnings)) return;
+  warned.add(warnings);
+  logWarnings(warnings);
+}
+
 /**
  * Updates in a row, with no task in between, after which the element stops: only a loop does that
  * (a page answering each event with a change, or a built-in it broke), and it would hang the tab.
@@ -139,6 +151,51 @@ function sheetsFor(doc: Document, styles: readonly (CSSResult | CSSStyleSheet)[]
 const prototypes = new WeakMap<PolicyElement, object>();
 /** The policies whose date-dependent warnings were looked for. */
 const dated = new WeakSet<Policy>();
+
+type Hydrate = (value: unknown, root: ShadowRoot, options: RenderOptions) => void;
+/** Lit's hydration: undefined until loaded, null if it could not be. */
+let hydrate: Hydrate | null | undefined;
+let hydrateLoading: Promise<unknown> | undefined;
+
+/**
+ * Loads Lit's hydration (`@lit-labs/ssr-client`, 1.9 KB), which takes server-rendered HTML over
+ * as it is: fetched only by a page that has some (the embed asks as soon as it sees one).
+ */
+export const loadHydration = () =>
+  (hydrateLoading ??= import('@lit-labs/ssr-client').then(
+    (m) => (hydrate = m.hydrate as unknown as Hydrate),
+    () => (hydrate = null),
+  ));
+
+/** The text a shopper reads in a rendered tree: without styles and comments (Lit's markers), spaces as one. */
+function readText(root: ParentNode): string {
+  let text = '';
+  for (const node of root.childNodes)
+    if (node.nodeType !== Node.COMMENT_NODE && node.nodeName !== 'STYLE') text += node.textContent ?? '';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Takes the server's HTML in `root` over with `value`, the element's render of the same instant:
+ * Lit's hydration keeps every node (a "why" the shopper already opened stays open) and wires
+ * them for later renders. Hydration trusts each value to be what the server wrote; so the words
+ * are compared first (a page's own strings, say, the server never had). False when the server's
+ * HTML is not that render: then it is replaced.
+ */
+function takeOver(value: unknown, root: ShadowRoot, options: RenderOptions): boolean {
+  if (!hydrate) return false;
+  try {
+    const probe = document.createElement('div');
+    renderInto(value, probe, { ...options, renderBefore: undefined });
+    if (readText(probe) !== readText(root)) return false;
+    hydrate(value, root, options);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update;
 
 export const baseStyles = css`
   :host {
@@ -250,8 +307,18 @@ export abstract class PolicyElement extends LitElement {
   /** Set when the element rendered no text at all for a valid policy: it then shows the fallback. */
   private blank?: Issue[];
 
-  /** The content of a server-rendered shadow root, until this element's own render replaces it. */
+  /**
+   * The content of a server-rendered shadow root, until this element's first render takes it
+   * over (see update).
+   */
   private serverNodes?: ChildNode[];
+  /** Whether the policy was looked for (the first update may wait, for server-rendered HTML). */
+  private started = false;
+  /** The policy's warnings on their way into words, till logged (updateComplete waits for them). */
+  private warnings?: Promise<void>;
+  private settledFor?: PropertyValues<this>;
+  /** Set while the element keeps the height of the server's HTML (see keepHeight), in that language. */
+  private kept?: { locale: string | undefined };
 
   /** Set while the element waits for its language's strings: nothing is shown, nothing reported. */
   private waiting = false;
@@ -289,9 +356,12 @@ export abstract class PolicyElement extends LitElement {
   }
 
   protected override createRenderRoot() {
-    // A server-rendered (declarative) shadow root: its content stays on show until this
-    // element's own render is whole (see update).
-    if (!this.hasUpdated && this.shadowRoot?.firstChild) this.serverNodes = Array.from(this.shadowRoot.childNodes);
+    // A server-rendered (declarative) shadow root: its content stays on show, as it is, until
+    // this element's render is whole (see shouldUpdate and update).
+    if (!this.hasUpdated && this.shadowRoot?.firstChild) {
+      this.serverNodes = Array.from(this.shadowRoot.childNodes);
+      void loadHydration().then(() => this.requestUpdate());
+    }
     try {
       return super.createRenderRoot();
     } catch {
@@ -323,7 +393,20 @@ export abstract class PolicyElement extends LitElement {
 
   protected override shouldUpdate(changed: PropertyValues<this>) {
     if (this.updatesInARow++ === 0) realSetTimeout(() => (this.updatesInARow = 0));
-    if (this.updatesInARow <= MAX_UPDATES_IN_A_ROW) return super.shouldUpdate(changed);
+    if (this.updatesInARow <= MAX_UPDATES_IN_A_ROW) {
+      this.settle(changed);
+      // The server's HTML stays untouched till this render can take it over whole: the strings in,
+      // the policy settled, Lit's hydration loaded, and the enclosing element's taken over first.
+      if (
+        this.serverNodes &&
+        (this.hasAttribute('defer-hydration') ||
+          !this.language.current ||
+          this.status.name === 'loading' ||
+          hydrate === undefined)
+      )
+        return false;
+      return super.shouldUpdate(changed);
+    }
     if (!this.looping) {
       this.looping = [
         {
@@ -337,8 +420,18 @@ export abstract class PolicyElement extends LitElement {
     return false;
   }
 
+  /** On the server, Lit's renderer calls willUpdate, not shouldUpdate. */
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('policy') || changed.has('src') || !this.hasUpdated) {
+    this.settle(changed);
+  }
+
+  /** Looks for the policy when it is new, once per update (shouldUpdate or willUpdate, whichever comes first). */
+  private settle(changed: PropertyValues<this>) {
+    if (this.settledFor === changed) return;
+    this.settledFor = changed;
+    if (changed.has('policy') || changed.has('src') || !this.started) {
+      this.started = true;
+      this.keepHeight(undefined);
       this.blank = undefined;
       this.resolve();
     }
@@ -371,12 +464,27 @@ export abstract class PolicyElement extends LitElement {
   }
 
   private accept(raw: unknown) {
-    const { policy, errors, warnings } = checkOnce(raw);
-    // Once per policy, however many elements show it.
-    if (warnings.length && !warned.has(warnings)) {
-      warned.add(warnings);
-      logWarnings(warnings);
+    const checked = checkOnce(raw);
+    if (!(checked instanceof Promise)) {
+      // Warnings for the policy's author, once in words: the shopper is not kept waiting for them.
+      const logged = checked.wordsLoading?.then(({ warnings }) => {
+        warnOnce(warnings);
+        if (this.warnings === logged) this.warnings = undefined;
+      });
+      this.warnings = logged;
+      return this.acceptChecked(raw, checked);
     }
+    // A policy with problems: their messages load first (they are not in the shared code).
+    const load = this.load;
+    this.status = { name: 'loading' };
+    checked.then(
+      (result) => load === this.load && this.acceptChecked(raw, result),
+      (e: unknown) => load === this.load && this.reject(e),
+    );
+  }
+
+  private acceptChecked(raw: unknown, { policy, errors, warnings }: CheckResult) {
+    warnOnce(warnings);
     // The warnings that depend on the date quote every method: not worth delaying the first render for.
     if (policy && !dated.has(policy)) {
       dated.add(policy);
@@ -412,10 +520,25 @@ export abstract class PolicyElement extends LitElement {
   }
 
   private pending() {
-    return stringsLoading() ?? this.pendingWork();
+    return (
+      stringsLoading() ??
+      this.pendingWork() ??
+      this.warnings ??
+      (this.serverNodes && hydrate === undefined ? hydrateLoading : undefined)
+    );
   }
 
+  /**
+   * The first render of server-rendered HTML is at the instant and in the zone the server
+   * rendered it (`data-rendered-at`), to take it over as it is; the next, at once, on the page's
+   * own clock: a page served from a cache gets the dates of today, not of the day it was made.
+   */
   protected override render() {
+    const server = this.serverNodes && renderedAt(this);
+    return server ? pinnedAt(server.at, server.zone, () => this.renderContent()) : this.renderContent();
+  }
+
+  private renderContent() {
     let locale: string | undefined;
     this.waiting = false;
     try {
@@ -424,16 +547,14 @@ export abstract class PolicyElement extends LitElement {
         // The strings are on their way: nothing yet (the page reserves the height), never another language.
         this.waiting = !!stringsLoading();
         if (!this.waiting) throw new Error('No strings could be loaded for this language or for English.');
-        return html`<div part="content" ?hidden=${!!this.serverNodes}></div>`;
+        return html`<div part="content"></div>`;
       }
       locale = language.locale;
       // Kept while the translations work, for the day a page breaks a built-in they use.
       if (!politeFallback.has(locale)) politeFallback.set(locale, language.t('common.fallbackNoLink'));
       // The language actually shown (English for a page in a language without strings), so that
       // screen readers pronounce it right.
-      // Under the server's content, the placeholder is not shown: the server's text says more.
-      const hidden = !!this.serverNodes && this.status.name === 'loading';
-      return html`<div part="content" lang=${locale} ?hidden=${hidden}>${this.renderState(language)}</div>`;
+      return html`<div part="content" lang=${locale}>${this.renderState(language)}</div>`;
     } catch (e) {
       // Even the fallback failed (a built-in the page broke, used by the translations): the
       // sentence kept, and the policy-error, rather than a blank element and an exception.
@@ -479,16 +600,52 @@ export abstract class PolicyElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues<this>) {
-    super.update(changed);
-    // Once this render is whole (its strings in, its policy settled), the server's content gives
-    // way to it in the same task, before any paint: no flash of a placeholder, no text twice.
-    if (this.serverNodes && !this.waiting && this.status.name !== 'loading') {
-      for (const node of this.serverNodes) node.remove();
-      this.serverNodes = undefined;
+    const { serverNodes } = this;
+    if (!serverNodes) return super.update(changed);
+    // The first render of server-rendered HTML, whole (see shouldUpdate), at the server's instant.
+    const value = this.render();
+    this.serverNodes = undefined;
+    reactiveUpdate.call(this, changed);
+    const root = this.renderRoot as ShadowRoot;
+    this.renderOptions.isConnected = this.isConnected;
+    // Lit keeps its render in the root (not before the server's first node, as for a new root).
+    this.renderOptions.renderBefore = undefined;
+    const serverHeight = this.getBoundingClientRect().height;
+    if (!takeOver(value, root, this.renderOptions)) {
+      // Not the server's HTML for this render: replaced (no flash of a placeholder, no text twice).
+      for (const node of serverNodes) node.remove();
     }
+    // Then at once, in the same task, on the page's own clock.
+    renderInto(this.render(), root, this.renderOptions);
+    this.keepHeight(serverHeight);
+    // The elements inside, which the server marked `defer-hydration` (taken off by the take-over,
+    // which also gave them their policy), may now take their own HTML over.
+    for (const inner of root.querySelectorAll('*')) if (inner instanceof PolicyElement) inner.requestUpdate();
+  }
+
+  /**
+   * A page served from a cache corrects its text at once, on the page's clock: a window or a
+   * deadline that is no longer true never stays on show. That correction never pulls the page up:
+   * when it is shorter than the server's HTML (a countdown whose cutoff has passed), the element
+   * keeps the server's height, till its policy, attributes or language change.
+   */
+  private keepHeight(serverHeight: number | undefined) {
+    // Its own content (:scope matches nothing in a shadow root): the last, after the server's styles.
+    const content = this.renderRoot?.lastElementChild as HTMLElement | null | undefined;
+    if (!content?.matches('[part~="content"]')) return;
+    if (serverHeight === undefined) {
+      if (this.kept) content.style.minHeight = '';
+      this.kept = undefined;
+      return;
+    }
+    const short = serverHeight - this.getBoundingClientRect().height;
+    if (short <= 0.5) return;
+    content.style.minHeight = `${content.getBoundingClientRect().height + short}px`;
+    this.kept = { locale: this.language.current?.locale };
   }
 
   protected override updated() {
+    if (this.kept && this.kept.locale !== this.language.current?.locale) this.keepHeight(undefined);
     if (this.waiting) return;
     const issues = this.status.name === 'failed' ? this.status.issues : this.renderIssues;
     if (!issues && !this.shown) return;

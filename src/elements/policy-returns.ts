@@ -18,6 +18,7 @@ import {
 import type { Language } from './localize.js';
 import { placeStructuredData, structuredDataLoading, structuredDataText } from './structured-data.js';
 import { PolicyElement } from './policy-element.js';
+import { now as clockNow } from './time.js';
 
 const HOUR = 3_600_000;
 
@@ -69,8 +70,8 @@ export class PolicyReturns extends PolicyElement {
     const free = fees === 'free' || (typeof fees === 'object' && fees.amount === 0);
     const deadline = this.deliveredOn ? returnDeadline(policy, this.deliveredOn) : undefined;
     // The deadline day included, in the shop's zone: an order page opened weeks later says it has ended.
-    // Date.now(), not new Date(): a page that moves only Date.now() still gets the dates of its clock.
-    const now = Date.now();
+    // The page's clock (Date.now(), which a page may move), or the instant a render is pinned to.
+    const now = clockNow();
     const { timeZone } = policy.merchant;
     const passed = !!deadline && wallClock(now, timeZone).date > deadline;
     // Until then, looked at again at the shop's midnight, and within the hour (a laptop that slept,

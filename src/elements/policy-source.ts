@@ -1,4 +1,5 @@
 import {
+  hasWords,
   describe,
   findProblems,
   isHttpUrl,
@@ -122,7 +123,7 @@ export function fetchPolicy(url: string): Promise<unknown> {
  * answered once the words of its problems (core/messages.ts, a chunk of its own) have loaded: the
  * verdict and the policy are the check's, whatever the words.
  */
-export function checkOnce(raw: unknown): CheckResult | Promise<CheckResult> {
+export function checkOnce(raw: unknown): ElementCheck | Promise<CheckResult> {
   if (isParsedPolicy(raw)) return { policy: raw, errors: [], warnings: [] };
   if (typeof raw !== 'object' || raw === null) return inWords(findProblems(raw));
   let result = checks.get(raw);
@@ -140,13 +141,22 @@ export function checkOnce(raw: unknown): CheckResult | Promise<CheckResult> {
  * messages.ts (which registers itself with parse.ts). Should that chunk fail to load, each problem
  * is still reported at its path, by its code: the verdict does not wait on the words.
  */
-function inWords(found: Found): CheckResult | Promise<CheckResult> {
-  if (!found.errors.length && !found.warnings.length) return { ...found, errors: [], warnings: [] };
-  return import('../core/messages.js').then(
+function inWords(found: Found): ElementCheck | Promise<CheckResult> {
+  if ((!found.errors.length && !found.warnings.length) || hasWords()) return describe(found);
+  const described = import('../core/messages.js').then(
     () => describe(found),
     () => describe(found),
   );
+  // A policy the elements can show, with warnings for its author: shown at once, the warnings
+  // logged once they are in words.
+  return found.errors.length ? described : { ...describe(found), warnings: [], wordsLoading: described };
 }
+
+/**
+ * What `checkOnce` answers at once: the verdict, and for a policy that can be shown but has
+ * warnings, those warnings on their way into words (`wordsLoading`) while `warnings` is empty.
+ */
+export type ElementCheck = CheckResult & { wordsLoading?: Promise<CheckResult> };
 
 /** The policy link of a file that was rejected, when it has a usable one: the shopper still gets the full text. */
 export function salvagePolicyUrl(raw: unknown): string | undefined {

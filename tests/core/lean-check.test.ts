@@ -8,7 +8,8 @@
  * The modules are imported in the tests, in order: the elements' side first, so that the words
  * are loaded by checkOnce's own `import()`, as on a page.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { ElementCheck } from '../../src/elements/policy-source.js';
 import { leanInputs, resultText } from './lean-inputs.js';
 
 const minimal = () => ({ version: 1, merchant: { timeZone: 'Europe/Paris' } });
@@ -43,11 +44,29 @@ describe("the elements' check loads the words of the problems only when there ar
     expect(resultText(result)).toBe(resultText(checkPolicyUndated(invalid)));
   });
 
-  it('a valid policy with warnings waits for the words too, and keeps its policy', async () => {
+  it('a valid policy with warnings is answered at once, its warnings in words as they load', async () => {
+    vi.resetModules();
     const { checkOnce } = await import('../../src/elements/policy-source.js');
-    const result = await checkOnce({ ...minimal(), cancellation: {} });
-    expect(result.policy).toBeDefined();
-    expect(result.warnings.map((w) => w.path)).toEqual(['/cancellation']);
+    const result = checkOnce({ ...minimal(), cancellation: {} });
+    expect(result).not.toBeInstanceOf(Promise);
+    const now = result as ElementCheck;
+    expect(now.policy).toBeDefined();
+    expect(now.warnings).toEqual([]);
+    const words = await now.wordsLoading!;
+    expect(words.policy).toBe(now.policy);
+    const { checkPolicyUndated } = await import('../../src/core/parse.js');
+    expect(words.warnings).toEqual(checkPolicyUndated({ ...minimal(), cancellation: {} }).warnings);
+    expect(words.warnings.map((w) => w.path)).toEqual(['/cancellation']);
+    // A sentence, not a code.
+    expect(words.warnings[0]!.message).toMatch(/\w+ \w+ \w+/);
+  });
+
+  it('once the words are loaded, a policy with problems is answered at once too', async () => {
+    const { checkOnce } = await import('../../src/elements/policy-source.js');
+    await checkOnce({ version: 3 });
+    const result = checkOnce({ version: 4 });
+    expect(result).not.toBeInstanceOf(Promise);
+    expect((result as ElementCheck).errors[0]!.message).toContain('Must be 1');
   });
 });
 
@@ -61,7 +80,8 @@ describe('the same verdicts, problems and policies as the full check', () => {
     for (const [, input] of leanInputs()) {
       const answer = checkOnce(input);
       if (!(answer instanceof Promise)) counts.atOnce++;
-      const result = await answer;
+      // A policy shown at once has its warnings in words as they load.
+      const result = await (answer instanceof Promise ? answer : (answer.wordsLoading ?? answer));
       if (result.policy) expect(isParsedPolicy(result.policy)).toBe(true);
       counts[result.policy ? 'valid' : 'invalid']++;
       if (result.warnings.length) counts.warned++;

@@ -72,10 +72,14 @@ describe('warnings', () => {
     const warn = sinon.stub(console, 'warn');
     try {
       const policy = { ...policyFull(), colour: 'green' };
-      await fixture(html`<div>
+      const box = await fixture(html`<div>
         <policy-delivery-window .policy=${policy}></policy-delivery-window>
         <policy-returns .policy=${policy}></policy-returns>
       </div>`);
+      // Each element done: its warnings are in words once the check's words have loaded.
+      await Promise.all(
+        [...box.children].map((el) => (el as HTMLElement & { updateComplete: unknown }).updateComplete),
+      );
       expect(warn.getCalls().filter((c) => String(c.args[0]).includes('colour'))).to.have.length(1);
     } finally {
       warn.restore();

@@ -81,11 +81,11 @@ function cases(): Case[] {
 
 /**
  * What a reader gets of server-rendered HTML: its text, the shadow roots' included, without
- * styles and comments (Lit's markers), entities decoded.
+ * styles, scripts (the policy written in the element) and comments (Lit's markers), entities decoded.
  */
 function textOfHtml(html: string): string {
   return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, '')
     .replace(/<!--[\s\S]*?-->|<\?[^>]*>/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot);/gi, (_, code: string) =>
@@ -132,26 +132,38 @@ beforeAll(async () => {
 
 afterAll(() => browser?.close());
 
+/**
+ * A page in Chromium in the time zone `zone`, the embed loaded, its clock (`Date.now`) pinned by
+ * setting `window.pinned`. `requested` lists the paths it asked for beside the embed's files.
+ */
+async function embedPage(zone: string) {
+  const context = await browser.newContext({ timezoneId: zone });
+  const requested: string[] = [];
+  await context.route('http://policy.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/') return route.fulfill({ body: PAGE, contentType: 'text/html' });
+    if (!path.startsWith('/dist/')) requested.push(path);
+    const file = new URL(`.${path}`, root);
+    if (!existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(path)] ?? 'text/plain' });
+  });
+  const page = await context.newPage();
+  // The page's clock, pinned before the embed loads; each case moves it.
+  await page.addInitScript(() => {
+    const w = window as unknown as { pinned: number };
+    w.pinned = 0;
+    Date.now = () => w.pinned;
+  });
+  await page.goto('http://policy.test/');
+  await page.addScriptTag({ url: '/dist/policy-explainer.js', type: 'module' });
+  return { context, page, requested };
+}
+
 /** What the element shows in Chromium for each case, one page per time zone, the embed loaded once in each. */
 async function inChromium(all: Case[]): Promise<string[]> {
   const texts: string[] = [];
   for (const zone of new Set(all.map((c) => c.timeZone))) {
-    const context = await browser.newContext({ timezoneId: zone });
-    await context.route('http://policy.test/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/') return route.fulfill({ body: PAGE, contentType: 'text/html' });
-      const file = new URL(`.${path}`, root);
-      return route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(path)] ?? 'text/plain' });
-    });
-    const page = await context.newPage();
-    // The page's clock, pinned before the embed loads; each case moves it.
-    await page.addInitScript(() => {
-      const w = window as unknown as { pinned: number };
-      w.pinned = 0;
-      Date.now = () => w.pinned;
-    });
-    await page.goto('http://policy.test/');
-    await page.addScriptTag({ url: '/dist/policy-explainer.js', type: 'module' });
+    const { context, page } = await embedPage(zone);
     for (const c of all.filter((c) => c.timeZone === zone)) {
       const text = await page.evaluate(async ({ element, policy, lang, now, attributes }) => {
         (window as unknown as { pinned: number }).pinned = now;
@@ -185,11 +197,14 @@ async function inChromium(all: Case[]): Promise<string[]> {
   return texts;
 }
 
-describe('server rendering', () => {
-  const all = cases();
+const all = cases();
+/** What the element shows in Chromium, rendered there, for every case (once for every test). */
+let clientTexts: Promise<string[]> | undefined;
+const browserTextsOf = () => (clientTexts ??= inChromium(all));
 
+describe('server rendering', () => {
   it('shows the text the element shows in Chromium, for every example policy and element, in fr, es and en', async () => {
-    const browserTexts = await inChromium(all);
+    const browserTexts = await browserTextsOf();
     const mismatches: string[] = [];
     let compared = 0;
     for (const [i, c] of all.entries()) {
@@ -230,6 +245,184 @@ describe('server rendering', () => {
     const friday = await at('2026-03-06T10:00:00+01:00');
     expect(monday).toContain('datetime="2026-03-06"');
     expect(friday).not.toContain('datetime="2026-03-06"');
+  });
+});
+
+interface TakeOver {
+  /** The text a reader gets, after the element settled. */
+  text: string;
+  /** How many content nodes the server wrote (nested elements' included), and how many are still shown. */
+  serverNodes: number;
+  kept: number;
+  /** The top of a paragraph below the element: once the server's HTML was on show, and at the end. */
+  belowBefore: number;
+  belowAfter: number;
+  /** Whether the first "why" (details) is open at the end, and the same node as the server's. */
+  whyOpen?: boolean;
+  event: string;
+}
+
+/**
+ * Puts the server's HTML in the page with the clock at `now`, as a page does before any script
+ * touches it (the element's content nodes marked), then lets the element take it over. With
+ * `openWhy`, the shopper opened the first "why" before that.
+ */
+async function takeOver(
+  page: Awaited<ReturnType<typeof embedPage>>['page'],
+  html: string,
+  now: number,
+  openWhy = false,
+): Promise<TakeOver> {
+  return page.evaluate(
+    async ({ html, now, openWhy }) => {
+      (window as unknown as { pinned: number }).pinned = now;
+      document.body.replaceChildren();
+      // Parsed apart (its declarative shadow roots with it), shown, and measured before the
+      // element is connected: the page as the server sent it.
+      const box = document.createElement('div');
+      box.setHTMLUnsafe(html);
+      const el = box.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+      const contents: Element[] = [];
+      const mark = (host: Element) => {
+        for (const c of host.shadowRoot?.children ?? []) if (c.matches('[part~="content"]')) contents.push(c);
+        for (const inner of host.shadowRoot?.querySelectorAll('*') ?? []) if (inner.shadowRoot) mark(inner);
+      };
+      mark(el);
+      const why = el.shadowRoot?.querySelector('details');
+      if (why && openWhy) why.open = true;
+      const below = document.createElement('p');
+      below.textContent = 'below';
+      // Hidden from the element's code till measured: a template holds it inert.
+      const holder = document.createElement('template');
+      holder.content.append(box);
+      document.body.append(holder.content.firstChild!, below);
+      const belowBefore = below.getBoundingClientRect().top;
+      const settled = new Promise<string>((resolve) => {
+        el.addEventListener('policy-ready', () => resolve('policy-ready'));
+        el.addEventListener('policy-error', () => resolve('policy-error'));
+        setTimeout(() => resolve('late'), 3000);
+      });
+      const event = await settled;
+      await el.updateComplete;
+      // Nested elements take theirs over after their host: two frames.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const read = (node: Node): string => {
+        if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+        if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return '';
+        const from = node instanceof Element && node.shadowRoot ? node.shadowRoot : node;
+        return [...from.childNodes].map(read).join('');
+      };
+      const shown = (c: Element) => c.isConnected && (c.getRootNode() as ShadowRoot).host?.isConnected;
+      return {
+        text: read(el),
+        serverNodes: contents.length,
+        kept: contents.filter(shown).length,
+        belowBefore,
+        belowAfter: below.getBoundingClientRect().top,
+        whyOpen: why ? why.isConnected && why.open : undefined,
+        event,
+      };
+    },
+    { html, now, openWhy },
+  );
+}
+
+describe('in the browser, the server-rendered element takes its HTML over (hydration)', () => {
+  it('keeps every node the server wrote and shows the words the element shows, for every case, fetching nothing', async () => {
+    const browserTexts = await browserTextsOf();
+    const problems: string[] = [];
+    let checked = 0;
+    for (const zone of new Set(all.map((c) => c.timeZone))) {
+      const { context, page, requested } = await embedPage(zone);
+      for (const c of all.filter((c) => c.timeZone === zone)) {
+        // With a src too: the policy written in the element is read, the file never fetched.
+        const attributes = { ...c.attributes, src: '/never-fetched.json' };
+        const html = await server.renderElement({
+          element: c.element,
+          policy: c.policy,
+          lang: c.lang,
+          now: c.now,
+          attributes,
+        });
+        const got = await takeOver(page, html, c.now);
+        const expected = normalise(browserTexts[all.indexOf(c)]!);
+        if (got.event === 'late') problems.push(`${c.name}: never settled`);
+        if (got.serverNodes === 0 || got.kept !== got.serverNodes)
+          problems.push(`${c.name}: ${got.kept} of the server's ${got.serverNodes} content nodes kept`);
+        if (normalise(got.text) !== expected)
+          problems.push(`${c.name}: ${firstDifference(normalise(got.text), expected)}`);
+        if (got.belowAfter !== got.belowBefore)
+          problems.push(`${c.name}: moved the page by ${got.belowAfter - got.belowBefore}px`);
+        checked++;
+      }
+      expect(requested, `requests in ${zone}`).toEqual([]);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(all.length);
+  }, 120_000);
+
+  const seed = () => JSON.parse(readFileSync(new URL('01-seed-example.json', examples), 'utf8')).policy as object;
+  const PARIS = 'Europe/Paris';
+  /** What the element shows when rendered in the page at `now` (no server HTML). */
+  async function clientText(page: Awaited<ReturnType<typeof embedPage>>['page'], html: string, now: number) {
+    const bare = html.replace(/<template shadowroot[\s\S]*<\/template>/, '');
+    return normalise((await takeOver(page, bare, now)).text);
+  }
+
+  it("a page from a cache, made before the cutoff and opened after it: today's window at once, in the same nodes, nothing moved", async () => {
+    const { context, page } = await embedPage(PARIS);
+    const rendered = Date.parse('2026-03-02T13:50:00+01:00');
+    const opened = Date.parse('2026-03-02T14:10:00+01:00');
+    const html = await server.renderElement({
+      element: 'policy-delivery-window',
+      policy: seed(),
+      lang: 'fr',
+      now: rendered,
+    });
+    // The server's page promised a window with a countdown to the 2 pm cutoff.
+    expect(textOfHtml(html)).toMatch(/dans 10\smin\)/);
+    const got = await takeOver(page, html, opened);
+    expect(normalise(got.text)).toBe(await clientText(page, html, opened));
+    expect(got.text).not.toMatch(/\(dans \d+/);
+    expect(got.kept).toBe(got.serverNodes);
+    // A line shorter: the element keeps the server's height, the page below stays put.
+    expect(got.belowAfter).toBe(got.belowBefore);
+    await context.close();
+  });
+
+  it('made on Friday, opened on Monday: the dates of Monday, and a "why" the shopper had opened stays open', async () => {
+    const { context, page } = await embedPage(PARIS);
+    const friday = Date.parse('2026-02-27T10:00:00+01:00');
+    const monday = Date.parse('2026-03-02T10:00:00+01:00');
+    const html = await server.renderElement({
+      element: 'policy-delivery-window',
+      policy: seed(),
+      lang: 'en',
+      now: friday,
+    });
+    const got = await takeOver(page, html, monday, true);
+    const expected = await clientText(page, html, monday);
+    expect(normalise(got.text)).toBe(expected);
+    expect(normalise(textOfHtml(html))).not.toBe(expected);
+    expect(got.kept).toBe(got.serverNodes);
+    expect(got.whyOpen).toBe(true);
+    await context.close();
+  });
+
+  it('a page with words of its own the server did not have: the words of the page, not the server’s', async () => {
+    const { context, page } = await embedPage(PARIS);
+    const now = Date.parse('2026-03-02T10:00:00+01:00');
+    const html = await server.renderElement({ element: 'policy-delivery-window', policy: seed(), lang: 'fr', now });
+    // A string, not a function: the test's own transform must not touch its import().
+    await page.evaluate(
+      `import('/dist/policy-explainer.js').then((m) => m.addStrings('fr', { delivery: { whyTitle: 'Pourquoi deux dates ?' } }))`,
+    );
+    const got = await takeOver(page, html, now);
+    expect(got.text).toContain('Pourquoi deux dates ?');
+    expect(got.text).not.toContain('Pourquoi une fourchette ?');
+    expect(normalise(got.text)).toBe(await clientText(page, html, now));
+    await context.close();
   });
 });
 
