@@ -3,6 +3,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { localeParts } from './scripts/locale-parts.mjs';
 import { minifyLiterals } from './scripts/minify-literals.mjs';
 
 // esbuild only strips types (tsc checks them); decorators follow tsconfig.json.
@@ -21,6 +22,7 @@ const listChunks = (folder) => ({
 });
 
 const production = [
+  localeParts(),
   nodeResolve({ exportConditions: ['production'] }),
   json({ compact: true, preferConst: true }),
   minifyLiterals(),
@@ -83,6 +85,7 @@ export default [
     // chunks in dist/dev/.
     ...embed('policy-explainer.dev.js', 'dev'),
     plugins: [
+      localeParts(),
       nodeResolve({ exportConditions: ['development'] }),
       json(),
       // Its templates as the server's (hydration matches them by their text); its styles readable.
@@ -104,7 +107,7 @@ export default [
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     external: (id) => /^(lit|i18next)(\/|$)/.test(id) || id.startsWith('@lit/') || id.startsWith('@lit-labs/'),
     // Templates minified as in the embed: the server's HTML and every build's render match.
-    plugins: [json({ preferConst: true }), minifyLiterals(), typescript()],
+    plugins: [localeParts(), json({ preferConst: true }), minifyLiterals(), typescript()],
   },
   {
     // `npx policy-explainer check policy.json`: Node only, on top of dist/core.js.

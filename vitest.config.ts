@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { localeParts } from './scripts/locale-parts.mjs';
 
 /**
  * Suites that read no date (compilers, the package, the docs, browsers driven with clocks of their
@@ -10,6 +11,8 @@ import { defineConfig } from 'vitest/config';
 const once: string[] = JSON.parse(readFileSync(new URL('tests/run-once.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
+  // The strings in parts, as the build makes them.
+  plugins: [localeParts()],
   test: {
     include: ['tests/core/**/*.test.ts', 'tests/tools/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(process.env.VITEST_ALL ? [] : once)],

@@ -1,10 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteerCore from 'puppeteer-core';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, chromiumPath, firefoxPath } from './scripts/browser.mjs';
+import { localeParts } from './scripts/locale-parts.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 /**
@@ -139,6 +141,8 @@ export default {
   // With tsconfig's experimentalDecorators, esbuild compiles decorators away (Chromium cannot parse
   // native ones yet) while esnext keeps the JSON import attributes the browser needs.
   plugins: [
+    // The strings in parts, as the build makes them: a test loads what a page loads.
+    fromRollup(localeParts)(),
     esbuildPlugin({
       ts: true,
       target: 'esnext',

@@ -123,6 +123,10 @@ export function summarize(files) {
     total: sum(),
     languages: LANGUAGES.filter((l) => list.some((f) => f.kind === 'package' && f.languages.includes(l))),
     elementFiles: TAGS.filter((t) => list.some((f) => f.elements.includes(t))),
+    // The parts of the strings fetched (fr-product-….js: scripts/locale-parts.mjs), once each.
+    stringParts: [
+      ...new Set(list.flatMap((f) => /^\/dist\/chunks\/[a-z]+-(product|order|withdrawal)-/.exec(f.path)?.[1] ?? [])),
+    ].sort(),
   };
 }
 

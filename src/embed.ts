@@ -6,7 +6,7 @@
  */
 // First, before anything else: a second copy of policy-explainer on the page loads nothing.
 import { firstCopy } from './elements/second-copy.js';
-import { shipped, shippedLanguageFor } from './elements/languages.js';
+import { partsOf, shipped, shippedLanguageFor } from './elements/languages.js';
 import type { Strings } from './elements/localize.js';
 
 const elements: Record<string, () => Promise<unknown>> = {
@@ -47,10 +47,12 @@ export function discover(root: ParentNode = document): void {
         requested.add('hydration');
         void hydration().catch(() => {});
       }
+      // The words this element shows, in its language (the summary's and kiosk's, of every section).
       const lang = languageAt(el);
-      if (!requested.has(`lang:${lang}`)) {
-        requested.add(`lang:${lang}`);
-        void shipped[lang]!().catch(() => {});
+      for (const part of partsOf[tag]!) {
+        if (requested.has(`${lang}/${part}`)) continue;
+        requested.add(`${lang}/${part}`);
+        void shipped[lang]![part]().catch(() => {});
       }
     }
     if (requested.has(tag)) continue;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { ALL_PARTS, partsOf } from './languages.js';
 import { languageOf, onStringsChange, type Language } from './localize.js';
 
 /**
@@ -32,9 +33,12 @@ export class LanguageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The language to render in, read now; undefined while its strings are on their way. */
+  /**
+   * The language to render in, read now; undefined while its strings are on their way: the parts
+   * its element shows words from, all of them for one of ours under a name of the page's own.
+   */
   get current(): Language | undefined {
-    return languageOf(this.host);
+    return languageOf(this.host, partsOf[this.host.localName] ?? ALL_PARTS);
   }
 
   hostConnected() {

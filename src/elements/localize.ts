@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { shipped, shippedLanguageFor } from './languages.js';
+import { ALL_PARTS, shipped, shippedLanguageFor, type Part } from './languages.js';
 import type { usable as Usable } from './strings-check.js';
 
 /** Strings for one language, grouped by element, as in `locales/*.json`. */
@@ -23,23 +23,34 @@ void i18n.init({
 const warned = new Set<string>();
 
 /**
- * The shipped English as shipped (i18next may change its own copy): the reference every added
- * string is checked against. Loaded only on a page that shows English or adds strings.
+ * The shipped English as shipped (i18next may change its own copy), part by part: once whole, the
+ * reference every added string is checked against. Loaded whole only on a page that adds strings.
  */
-let english: Record<string, unknown> | undefined;
+const english: Record<string, unknown> = {};
 
 const isShipped = (lng: string) => Object.hasOwn(shipped, lng);
 /**
- * Each shipped language asked for: its strings in, on their way, or unavailable (offline, a
- * blocked request: English stands in). One map read with `get`, nothing else: a page that broke
- * Set.prototype.has must not make a language look forever unloaded.
+ * Each part of each shipped language asked for (`fr/delivery`): its strings in, on their way, or
+ * unavailable (offline, a blocked request: English stands in). One map read with `get`, nothing
+ * else: a page that broke Set.prototype.has must not make a language look forever unloaded.
  */
 const languages = new Map<string, 'loaded' | 'unavailable' | Promise<void>>();
-const isIn = (lng: string) => languages.get(lng) === 'loaded';
-const settled = (lng: string) => {
-  const state = languages.get(lng);
-  return state === 'loaded' || state === 'unavailable';
-};
+const stateOf = (lng: string, part: Part) => languages.get(`${lng}/${part}`);
+/** Whether every one of these parts is in (a loop, not every: a page may have broken Array.prototype). */
+function partsIn(lng: string, parts: readonly Part[]) {
+  for (let i = 0; i < parts.length; i++) if (stateOf(lng, parts[i]!) !== 'loaded') return false;
+  return true;
+}
+/** Whether an element has asked for any part of the language: it is shown. */
+function anyAsked(lng: string) {
+  for (let i = 0; i < ALL_PARTS.length; i++) if (stateOf(lng, ALL_PARTS[i]!)) return true;
+  return false;
+}
+/** Whether every part asked for has come or failed. */
+function askedSettled(lng: string) {
+  for (let i = 0; i < ALL_PARTS.length; i++) if (typeof stateOf(lng, ALL_PARTS[i]!) === 'object') return false;
+  return true;
+}
 
 /**
  * Strings added at run time, in the order they were given, each waiting for what it needs:
@@ -60,43 +71,57 @@ function loadChecker() {
   );
 }
 
+/**
+ * Applies what the queue can: added strings are checked once English is whole, and applied to a
+ * shipped language once an element shows it and all its parts have come (loaded then, so that
+ * none comes later, under the page's strings or, for `replace`, in place of English).
+ */
 function flush() {
   for (let i = 0; i < queue.length;) {
     const op = queue[i]!;
-    if (english && usable && op.check) {
+    if (usable && partsIn('en', ALL_PARTS) && op.check) {
       op.check();
       op.check = undefined;
     }
-    if (!op.check && (!isShipped(op.lng) || settled(op.lng))) {
+    const shown = isShipped(op.lng) && anyAsked(op.lng);
+    if (shown) void load(op.lng, ALL_PARTS);
+    if (!op.check && (!isShipped(op.lng) || (shown && askedSettled(op.lng)))) {
       queue.splice(i, 1);
       op.apply?.();
     } else i++;
   }
 }
 
-/** Loads a shipped language's strings; undefined when there is nothing to wait for. */
-function load(lng: string): Promise<void> | undefined {
-  if (!isShipped(lng) || settled(lng)) return undefined;
-  let pending = languages.get(lng) as Promise<void> | undefined;
-  if (!pending) {
-    pending = shipped[lng]!().then(
-      ({ default: strings }) => {
-        if (lng === 'en') english = structuredClone(strings);
-        // Strings a page added before the language came stay on top of the shipped ones.
-        i18n.addResourceBundle(lng, 'translation', structuredClone(strings), true, false);
-        languages.set(lng, 'loaded');
-        flush();
-      },
-      (e: unknown) => {
-        languages.set(lng, 'unavailable');
-        console.error(`policy-explainer: the ${lng} strings could not be loaded (${String(e)}).`);
-        flush();
-        listeners.forEach((listener) => listener());
-      },
-    );
-    languages.set(lng, pending);
+/** Loads parts of a shipped language; what is still on its way, or undefined when nothing is. */
+function load(lng: string, parts: readonly Part[]): Promise<unknown> | undefined {
+  if (!isShipped(lng)) return undefined;
+  const waiting: Promise<void>[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const state = stateOf(lng, part);
+    if (state === 'loaded' || state === 'unavailable') continue;
+    let pending = state;
+    if (!pending) {
+      pending = shipped[lng]![part]().then(
+        ({ default: strings }) => {
+          if (lng === 'en') Object.assign(english, structuredClone(strings));
+          // Strings a page added before this part came stay on top of the shipped ones.
+          i18n.addResourceBundle(lng, 'translation', structuredClone(strings), true, false);
+          languages.set(`${lng}/${part}`, 'loaded');
+          flush();
+        },
+        (e: unknown) => {
+          languages.set(`${lng}/${part}`, 'unavailable');
+          console.error(`policy-explainer: the ${lng} strings (${part}) could not be loaded (${String(e)}).`);
+          flush();
+          listeners.forEach((listener) => listener());
+        },
+      );
+      languages.set(`${lng}/${part}`, pending);
+    }
+    waiting.push(pending);
   }
-  return pending;
+  return waiting.length ? Promise.all(waiting) : undefined;
 }
 
 /** Whatever strings are on their way, or undefined when none are. */
@@ -108,9 +133,9 @@ export function stringsLoading(): Promise<unknown> | undefined {
   return pending.length ? Promise.all(pending) : undefined;
 }
 
-/** Starts loading the strings an element in `lang` will need (a server render awaits them). */
+/** Starts loading every string an element in `lang` may need (a server render awaits them). */
 export function preloadLanguage(lang: string): void {
-  void load(shippedLanguageFor(lang));
+  void load(shippedLanguageFor(lang), ALL_PARTS);
 }
 
 const isGroup = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -143,7 +168,7 @@ function addLanguage(lng: string, strings: unknown, replace: boolean, problems: 
   queue.push({
     lng,
     check: () => {
-      good = usable!(strings, english!, '', problems);
+      good = usable!(strings, english, '', problems);
       checked();
     },
     apply: () => {
@@ -156,7 +181,7 @@ function addLanguage(lng: string, strings: unknown, replace: boolean, problems: 
     },
   });
   // A language we do not ship may be shown as soon as it is checked; a shipped one, when an element shows it.
-  void load('en');
+  void load('en', ALL_PARTS);
   loadChecker();
   flush();
 }
@@ -263,10 +288,10 @@ function inheritedLang(el: Element): string {
 /**
  * The element's language: its own `lang`, else the nearest ancestor's, else `<html lang>`, else
  * the browser's. A language we have no strings for falls back to English. Undefined while the
- * strings it needs are on their way (the element renders again when they come: see
- * `onStringsChange`), or when none could be loaded.
+ * strings it needs (`parts`: the parts it shows words from) are on their way (the element renders
+ * again when they come: see `onStringsChange`), or when none could be loaded.
  */
-export function languageOf(el: Element): Language | undefined {
+export function languageOf(el: Element, parts: readonly Part[] = ALL_PARTS): Language | undefined {
   let locale: string;
   try {
     locale = Intl.getCanonicalLocales(inheritedLang(el))[0] ?? 'en';
@@ -275,10 +300,10 @@ export function languageOf(el: Element): Language | undefined {
   }
   const base = locale.split('-')[0]!.toLowerCase();
   // The shipped strings first; strings added for a language we do not ship need English beneath.
-  if (load(base)) return undefined;
+  if (load(base, parts)) return undefined;
   const has = (l: string) => i18n.hasResourceBundle(l, 'translation');
-  if (!isIn(base) && !has(locale) && !has(base)) locale = 'en';
-  if (!isIn('en') && !isIn(base) && load('en')) return undefined;
+  if (!partsIn(base, parts) && !has(locale) && !has(base)) locale = 'en';
+  if (!partsIn('en', parts) && !partsIn(base, parts) && load('en', parts)) return undefined;
   if (!has(locale) && !has(base) && !has('en')) return undefined;
   // i18next looks a key up in the full tag, then its base language, then English.
   const t = i18n.getFixedT(locale);

@@ -161,9 +161,12 @@ describe('npm pack', () => {
     }
     expect(missing).toEqual([]);
     expect(strangers).toEqual([]);
-    // The embed's chunks were reached: every element's code and every language's strings.
+    // The embed's chunks were reached: every element's code and every part of every language's strings.
     const chunks = [...seen].filter((f) => f.startsWith('dist/chunks/')).map((f) => f.replace(/-[\w-]{8}\.js$/, ''));
-    for (const name of [...ELEMENTS, 'en', 'es', 'fr']) expect(chunks).toContain(`dist/chunks/${name}`);
+    const strings = ['en', 'es', 'fr'].flatMap((lang) =>
+      ['product', 'order', 'withdrawal'].map((part) => `${lang}-${part}`),
+    );
+    for (const name of [...ELEMENTS, ...strings]) expect(chunks).toContain(`dist/chunks/${name}`);
   });
 
   it('passes publint --strict', async () => {
