@@ -537,6 +537,7 @@ async function policyCheckerBehaviour(browser, origin) {
 function watchServerRendered() {
   window.__shifts = 0;
   window.__doubled = [];
+  window.__placeholders = [];
   // The server's content nodes, marked once parsed, before any module script runs (they run
   // after "interactive"): an element that took them over keeps them; one that replaced them not.
   document.addEventListener('readystatechange', () => {
@@ -560,6 +561,9 @@ function watchServerRendered() {
         // :scope matches nothing in a shadow root: its children are read instead.
         const shown = [...el.shadowRoot.children].filter((c) => c.matches('[part~="content"]:not([hidden])')).length;
         if (shown > 1 && !window.__doubled.includes(el.localName)) window.__doubled.push(el.localName);
+        // A placeholder ("Chargement…") over dates the shopper could already read, in any frame.
+        if (el.shadowRoot.querySelector('[part~="loading"]') && !window.__placeholders.includes(el.localName))
+          window.__placeholders.push(el.localName);
         walk(el.shadowRoot);
       }
     };
@@ -649,24 +653,26 @@ async function serverRendered(browser, origin) {
       await page.waitForFunction(swapped, { timeout: 15_000, polling: 'raf' }).catch(() => {});
       await new Promise((r) => setTimeout(r, 500));
       const on = await page.evaluate(policyShown);
-      const { cls, doubled } = await page.evaluate(() => {
+      const { cls, doubled, placeholders } = await page.evaluate(() => {
         window.__stopWatching = true;
-        return { cls: window.__shifts, doubled: window.__doubled };
+        return { cls: window.__shifts, doubled: window.__doubled, placeholders: window.__placeholders };
       });
       const dates = (s) => s.elements.map((e) => `${e.tag} ${e.dates.join(' ')}`).join(', ');
       const twice = on.elements.filter((e) => e.text.split(windowWords[lang]).length > 2 && e.tag !== 'policy-summary');
       results.push([
-        `index-ssr.html (${lang}), JavaScript on: each element takes the server's HTML over (the same nodes), the same dates, never two texts at once, CLS 0, no request for the policy`,
+        `index-ssr.html (${lang}), JavaScript on: each element takes the server's HTML over (the same nodes), the same dates, never two texts at once nor a placeholder in any frame, CLS 0, no request for the policy`,
         on.defined &&
           !fetched.length &&
           (await page.evaluate(swapped)) &&
           dates(on) === dates(off) &&
           !doubled.length &&
+          !placeholders.length &&
           !twice.length &&
           cls === 0,
         JSON.stringify({
           cls,
           doubled,
+          placeholders,
           twice: twice.map((e) => e.tag),
           on: dates(on),
           off: dates(off),

@@ -108,78 +108,94 @@ function policyElements() {
   return found;
 }
 
+/** Runs at once: each waits mostly for the slow policy, so three share two CPUs well. */
+const PARALLEL = Number(process.env.CLS_PARALLEL ?? 3);
+
+/** One run: its report's lines, and its CLS. */
+async function measure(browser, { path, lang, width, throttled, origin, ...clock }) {
+  const out = [];
+  const label = path === '/demo/' || path.endsWith('/index.html') ? 'product page' : path;
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: width > 600 ? 720 : 844, deviceScaleFactor: 1 });
+  await page.evaluateOnNewDocument(instrument, clock.at);
+  // Either the server holds the policy back, or the whole page (bundle included) comes
+  // over a throttled connection, as Chromium's network emulation gives it.
+  if (throttled) await (await page.createCDPSession()).send('Network.emulateNetworkConditions', THROTTLE);
+  const slow = throttled ? '/demo/policy.json' : `/__slow?ms=${DELAY}&file=/demo/policy.json`;
+  const url = `${origin}${path}?lang=${lang}&policy=${encodeURIComponent(slow)}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const tops = `(${policyElements})().filter((e) => e.getRootNode() === document)`;
+  // Every element upgraded and showing something: its placeholder while the policy loads,
+  // or already the policy (over a slow connection, the policy may come before the
+  // element's code and strings). Their heights, for the report.
+  const showing = (e) => e.shadowRoot?.querySelector('[part~="loading"]') || e.shadowRoot?.textContent.trim();
+  await page.waitForFunction(`${tops}.every(${showing})`, { polling: 'raf', timeout: 15_000 });
+  const before = await page.evaluate(`${tops}.map((e) => e.getBoundingClientRect().height)`);
+  const loading = await page.evaluate(`${tops}.filter((e) => e.shadowRoot?.querySelector('[part~="loading"]')).length`);
+  // Rendered: no placeholder left anywhere, inner elements of a summary included.
+  const done = await page.waitForFunction(
+    `(${policyElements})().every((e) => e.shadowRoot && !e.shadowRoot.querySelector('[part~="loading"]')) && performance.now()`,
+    { polling: 'raf', timeout: 15_000 },
+  );
+  const renderedAt = await done.jsonValue();
+  await new Promise((r) => setTimeout(r, 500));
+  const { shifts, after, names } = await page.evaluate(
+    `({ shifts: window.__shifts, after: ${tops}.map((e) => e.getBoundingClientRect().height),
+        names: ${tops}.map((e) => e.localName + [...e.attributes].filter((a) => a.name !== 'src').map((a) => \` \${a.name}="\${a.value}"\`).join('')) })`,
+  );
+  await page.close();
+
+  const counted = shifts.filter((s) => !s.hadRecentInput);
+  const cls = counted.reduce((sum, s) => sum + s.value, 0);
+  const seconds = Math.round(renderedAt / 1000);
+  out.push(
+    `CLS ${label} (${throttled ? 'rendered' : 'policy fetched'} in ~${seconds} s): ${cls.toFixed(3)}  [${lang}, ${width} px, ${clock.name}]`,
+  );
+  if (loading === 0 && !throttled)
+    out.push('  (no policy element was found loading: is the page using src="policy.json"?)');
+  for (const s of counted) {
+    out.push(`  shift ${s.value.toFixed(4)} at ${s.time} ms`);
+    for (const src of s.sources) out.push(`    ${src.node}: ${src.from} → ${src.to}`);
+  }
+  if (counted.length) {
+    for (const [i, name] of names.entries()) {
+      if (Math.round(before[i]) !== Math.round(after[i])) {
+        out.push(`    <${name}> ${before[i].toFixed(1)} px loading → ${after[i].toFixed(1)} px rendered`);
+      }
+    }
+  }
+  return { out, cls };
+}
+
 let failed = 0;
 let passed = 0;
 await withServer(async (origin) => {
-  const browser = await launchChromium();
-  try {
-    for (const path of paths) {
-      const label = path === '/demo/' || path.endsWith('/index.html') ? 'product page' : path;
-      for (const lang of languages) {
-        for (const width of widths) {
-          for (const { throttled, ...clock } of [
-            ...clocks,
-            { name: 'real clock, throttled network', at: undefined, throttled: true },
-          ]) {
-            const page = await browser.newPage();
-            await page.setViewport({ width, height: width > 600 ? 720 : 844, deviceScaleFactor: 1 });
-            await page.evaluateOnNewDocument(instrument, clock.at);
-            // Either the server holds the policy back, or the whole page (bundle included) comes
-            // over a throttled connection, as Chromium's network emulation gives it.
-            if (throttled) await (await page.createCDPSession()).send('Network.emulateNetworkConditions', THROTTLE);
-            const slow = throttled ? '/demo/policy.json' : `/__slow?ms=${DELAY}&file=/demo/policy.json`;
-            const url = `${origin}${path}?lang=${lang}&policy=${encodeURIComponent(slow)}`;
-            await page.goto(url, { waitUntil: 'domcontentloaded' });
-            const tops = `(${policyElements})().filter((e) => e.getRootNode() === document)`;
-            // Every element upgraded and showing something: its placeholder while the policy loads,
-            // or already the policy (over a slow connection, the policy may come before the
-            // element's code and strings). Their heights, for the report.
-            const showing = (e) => e.shadowRoot?.querySelector('[part~="loading"]') || e.shadowRoot?.textContent.trim();
-            await page.waitForFunction(`${tops}.every(${showing})`, { polling: 'raf', timeout: 15_000 });
-            const before = await page.evaluate(`${tops}.map((e) => e.getBoundingClientRect().height)`);
-            const loading = await page.evaluate(
-              `${tops}.filter((e) => e.shadowRoot?.querySelector('[part~="loading"]')).length`,
-            );
-            // Rendered: no placeholder left anywhere, inner elements of a summary included.
-            const done = await page.waitForFunction(
-              `(${policyElements})().every((e) => e.shadowRoot && !e.shadowRoot.querySelector('[part~="loading"]')) && performance.now()`,
-              { polling: 'raf', timeout: 15_000 },
-            );
-            const renderedAt = await done.jsonValue();
-            await new Promise((r) => setTimeout(r, 500));
-            const { shifts, after, names } = await page.evaluate(
-              `({ shifts: window.__shifts, after: ${tops}.map((e) => e.getBoundingClientRect().height),
-                names: ${tops}.map((e) => e.localName + [...e.attributes].filter((a) => a.name !== 'src').map((a) => \` \${a.name}="\${a.value}"\`).join('')) })`,
-            );
-            await page.close();
-
-            const counted = shifts.filter((s) => !s.hadRecentInput);
-            const cls = counted.reduce((sum, s) => sum + s.value, 0);
-            const seconds = Math.round(renderedAt / 1000);
-            console.log(
-              `CLS ${label} (${throttled ? 'rendered' : 'policy fetched'} in ~${seconds} s): ${cls.toFixed(3)}  [${lang}, ${width} px, ${clock.name}]`,
-            );
-            if (loading === 0 && !throttled)
-              console.log('  (no policy element was found loading: is the page using src="policy.json"?)');
-            for (const s of counted) {
-              console.log(`  shift ${s.value.toFixed(4)} at ${s.time} ms`);
-              for (const src of s.sources) console.log(`    ${src.node}: ${src.from} → ${src.to}`);
-            }
-            if (counted.length) {
-              for (const [i, name] of names.entries()) {
-                if (Math.round(before[i]) !== Math.round(after[i])) {
-                  console.log(`    <${name}> ${before[i].toFixed(1)} px loading → ${after[i].toFixed(1)} px rendered`);
-                }
-              }
-            }
-            if (cls > LIMIT) failed++;
-            else passed++;
-          }
-        }
+  const runs = [];
+  for (const path of paths)
+    for (const lang of languages)
+      for (const width of widths)
+        for (const clock of [...clocks, { name: 'real clock, throttled network', at: undefined, throttled: true }])
+          runs.push({ path, lang, width, origin, ...clock });
+  // A few at a time, each in a browser of its own (a page behind another gets no frames: no
+  // layout, no shift to see); reported in order.
+  const results = new Array(runs.length);
+  let next = 0;
+  const worker = async () => {
+    const browser = await launchChromium();
+    try {
+      while (next < runs.length) {
+        const i = next++;
+        results[i] = await measure(browser, runs[i]);
       }
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, PARALLEL) }, worker));
+  for (const { out, cls } of results) {
+    for (const line of out) console.log(line);
+    if (cls > LIMIT) failed++;
+    else passed++;
   }
 });
 if (failed) console.log(`${failed} run(s) with CLS above ${LIMIT}.`);
