@@ -159,7 +159,7 @@ export class PolicyDeliveryWindow extends PolicyElement {
       <p part="window">${window}</p>
       <p part="days">${days}</p>
       ${
-        cutoff && left >= 1
+        cutoff && left >= 1 && !this.brief
           ? html`<p part="countdown">
             ${t('delivery.countdown', {
               cutoff: formatTime(locale, cutoff),

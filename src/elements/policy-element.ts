@@ -319,6 +319,11 @@ export abstract class PolicyElement extends LitElement {
   private settledFor?: PropertyValues<this>;
   /** Set while the element keeps the height of the server's HTML (see keepHeight), in that language. */
   private kept?: { locale: string | undefined };
+  /**
+   * Set while the element keeps to the server's height from below: its lines that are no part of
+   * the promise (the delivery window's countdown) are left out (see update).
+   */
+  protected brief = false;
 
   /** Set while the element waits for its language's strings: nothing is shown, nothing reported. */
   private waiting = false;
@@ -615,8 +620,14 @@ export abstract class PolicyElement extends LitElement {
       // Not the server's HTML for this render: replaced (no flash of a placeholder, no text twice).
       for (const node of serverNodes) node.remove();
     }
-    // Then at once, in the same task, on the page's own clock.
+    // Then at once, in the same task, on the page's own clock. A correction that would push the
+    // page down (a countdown to a cutoff the server's page was made after) leaves out what is no
+    // part of the promise: the dates are today's, the page does not move.
     renderInto(this.render(), root, this.renderOptions);
+    if (this.getBoundingClientRect().height > serverHeight + 0.5) {
+      this.brief = true;
+      renderInto(this.render(), root, this.renderOptions);
+    }
     this.keepHeight(serverHeight);
     // The elements inside, which the server marked `defer-hydration` (taken off by the take-over,
     // which also gave them their policy), may now take their own HTML over.
@@ -625,23 +636,29 @@ export abstract class PolicyElement extends LitElement {
 
   /**
    * A page served from a cache corrects its text at once, on the page's clock: a window or a
-   * deadline that is no longer true never stays on show. That correction never pulls the page up:
-   * when it is shorter than the server's HTML (a countdown whose cutoff has passed), the element
-   * keeps the server's height, till its policy, attributes or language change.
+   * deadline that is no longer true never stays on show. That correction moves nothing: when it is
+   * shorter than the server's HTML (a countdown whose cutoff has passed), the element keeps the
+   * server's height; when it would be longer, it is brief (see update). Both till its policy or
+   * language changes.
    */
   private keepHeight(serverHeight: number | undefined) {
     // Its own content (:scope matches nothing in a shadow root): the last, after the server's styles.
-    const content = this.renderRoot?.lastElementChild as HTMLElement | null | undefined;
-    if (!content?.matches('[part~="content"]')) return;
+    const last = this.renderRoot?.lastElementChild as HTMLElement | null | undefined;
+    const content = last?.matches('[part~="content"]') ? last : undefined;
     if (serverHeight === undefined) {
-      if (this.kept) content.style.minHeight = '';
+      if (!this.kept) return;
       this.kept = undefined;
+      if (content) content.style.minHeight = '';
+      if (this.brief) {
+        this.brief = false;
+        this.requestUpdate();
+      }
       return;
     }
+    if (!content) return;
     const short = serverHeight - this.getBoundingClientRect().height;
-    if (short <= 0.5) return;
-    content.style.minHeight = `${content.getBoundingClientRect().height + short}px`;
-    this.kept = { locale: this.language.current?.locale };
+    if (short > 0.5) content.style.minHeight = `${content.getBoundingClientRect().height + short}px`;
+    if (short > 0.5 || this.brief) this.kept = { locale: this.language.current?.locale };
   }
 
   protected override updated() {

@@ -391,6 +391,27 @@ describe('in the browser, the server-rendered element takes its HTML over (hydra
     await context.close();
   });
 
+  it('made after the cutoff, opened next morning before it: the dates of the morning, without the countdown that would push the page down', async () => {
+    const { context, page } = await embedPage(PARIS);
+    const evening = Date.parse('2026-03-02T15:00:00+01:00');
+    const morning = Date.parse('2026-03-03T10:00:00+01:00');
+    const html = await server.renderElement({
+      element: 'policy-delivery-window',
+      policy: seed(),
+      lang: 'fr',
+      now: evening,
+    });
+    expect(textOfHtml(html)).not.toMatch(/\(dans /);
+    // Rendered in the page itself that morning, the window has a countdown to 2 pm.
+    const fresh = await clientText(page, html, morning);
+    expect(fresh).toMatch(/\(dans 4\sh/);
+    const got = await takeOver(page, html, morning, true);
+    expect(normalise(got.text)).toBe(fresh.replace(/ ?Commandez avant [^.]*\./, ''));
+    expect(got.kept).toBe(got.serverNodes);
+    expect(got.belowAfter).toBe(got.belowBefore);
+    await context.close();
+  });
+
   it('made on Friday, opened on Monday: the dates of Monday, and a "why" the shopper had opened stays open', async () => {
     const { context, page } = await embedPage(PARIS);
     const friday = Date.parse('2026-02-27T10:00:00+01:00');
