@@ -12,8 +12,8 @@
  * 10,000 cases per run; FUZZ_RUNS=100000 for more. FC_SEED replays a run (fast-check prints it).
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { examplePolicies } from './arbitraries.js';
 import {
   checkPolicy,
   freeCancellationEnd,
@@ -47,15 +47,7 @@ const UNTIL = Date.UTC(2200, 0, 1);
 
 // ---- the seeds: every valid policy of the fixtures ----
 
-const examples = new URL('../fixtures/examples/', import.meta.url);
-const read = (file: string) => JSON.parse(readFileSync(new URL(file, examples), 'utf8')) as Json;
-const SEEDS: Json[] = [
-  read('policy-full.json'),
-  read('policy-es.json'),
-  ...readdirSync(examples)
-    .filter((f) => /^\d\d-.*\.json$/.test(f))
-    .map((f) => read(f).policy as Json),
-];
+const SEEDS = examplePolicies();
 
 // ---- timing ----
 

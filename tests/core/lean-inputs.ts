@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
+import { anyValue, examplePolicies } from './arbitraries.js';
 
 type Json = Record<string, unknown>;
 
@@ -162,25 +163,8 @@ function hostile(): [string, unknown][] {
 
 /** Anything at all, then policy-shaped things with random JSON or edge values put in them. */
 function random(count: number, seed: number): [string, unknown][] {
-  const anything = fc.anything({
-    withBigInt: true,
-    withNullPrototype: true,
-    withMap: true,
-    withSet: true,
-    withDate: true,
-    withBoxedValues: true,
-    withSparseArray: true,
-  });
-  const examples = new URL('examples/', FIXTURES);
-  const read = (file: string) => JSON.parse(readFileSync(new URL(file, examples), 'utf8')) as Json;
-  const seeds: Json[] = [
-    read('policy-full.json'),
-    read('policy-es.json'),
-    ...readdirSync(examples)
-      .filter((f) => /^\d\d-.*\.json$/.test(f))
-      .sort()
-      .map((f) => read(f).policy as Json),
-  ];
+  const anything = anyValue();
+  const seeds = examplePolicies();
   const edge = fc.constantFrom<unknown>(
     0,
     -1,

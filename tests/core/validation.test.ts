@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPolicy, parsePolicy, PolicyError, quoteDelivery, returnDeadline } from '../../src/core/index.js';
 import type { Issue } from '../../src/core/index.js';
+import { anyValue } from './arbitraries.js';
 
 type Json = Record<string, unknown>;
 
@@ -488,15 +489,7 @@ describe('checkPolicy never throws', () => {
     expectValid(Object.assign(Object.create(null) as Json, minimal())));
 
   /** Anything, and policy-shaped things whose every field may be anything. */
-  const anything = fc.anything({
-    withBigInt: true,
-    withNullPrototype: true,
-    withMap: true,
-    withSet: true,
-    withDate: true,
-    withBoxedValues: true,
-    withSparseArray: true,
-  });
+  const anything = anyValue();
   const maybe = <T>(a: fc.Arbitrary<T>) => fc.oneof(a, anything);
   const policyish = fc.record(
     {
