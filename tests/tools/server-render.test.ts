@@ -370,65 +370,56 @@ describe('in the browser, the server-rendered element takes its HTML over (hydra
     return normalise((await takeOver(page, bare, now)).text);
   }
 
-  it("a page from a cache, made before the cutoff and opened after it: today's window at once, in the same nodes, nothing moved", async () => {
+  /**
+   * The seed example's delivery window, rendered on the server at `rendered` (Paris), then taken
+   * over in a page whose clock reads `opened` (the shopper having opened its "why" first, with
+   * `openWhy`): the server's text, what the page shows, and what the element shows rendered in
+   * the page alone at `opened`.
+   */
+  async function stale(lang: string, rendered: string, opened: string, openWhy = false) {
     const { context, page } = await embedPage(PARIS);
-    const rendered = Date.parse('2026-03-02T13:50:00+01:00');
-    const opened = Date.parse('2026-03-02T14:10:00+01:00');
-    const html = await server.renderElement({
-      element: 'policy-delivery-window',
-      policy: seed(),
-      lang: 'fr',
-      now: rendered,
-    });
+    try {
+      const at = Date.parse(opened);
+      const html = await server.renderElement({
+        element: 'policy-delivery-window',
+        policy: seed(),
+        lang,
+        now: Date.parse(rendered),
+      });
+      const got = await takeOver(page, html, at, openWhy);
+      return { served: normalise(textOfHtml(html)), got, fresh: await clientText(page, html, at) };
+    } finally {
+      await context.close();
+    }
+  }
+
+  it("a page from a cache, made before the cutoff and opened after it: today's window at once, in the same nodes, nothing moved", async () => {
+    const { served, got, fresh } = await stale('fr', '2026-03-02T13:50:00+01:00', '2026-03-02T14:10:00+01:00');
     // The server's page promised a window with a countdown to the 2 pm cutoff.
-    expect(textOfHtml(html)).toMatch(/dans 10\smin\)/);
-    const got = await takeOver(page, html, opened);
-    expect(normalise(got.text)).toBe(await clientText(page, html, opened));
+    expect(served).toMatch(/dans 10\smin\)/);
+    expect(normalise(got.text)).toBe(fresh);
     expect(got.text).not.toMatch(/\(dans \d+/);
     expect(got.kept).toBe(got.serverNodes);
     // A line shorter: the element keeps the server's height, the page below stays put.
     expect(got.belowAfter).toBe(got.belowBefore);
-    await context.close();
   });
 
   it('made after the cutoff, opened next morning before it: the dates of the morning, without the countdown that would push the page down', async () => {
-    const { context, page } = await embedPage(PARIS);
-    const evening = Date.parse('2026-03-02T15:00:00+01:00');
-    const morning = Date.parse('2026-03-03T10:00:00+01:00');
-    const html = await server.renderElement({
-      element: 'policy-delivery-window',
-      policy: seed(),
-      lang: 'fr',
-      now: evening,
-    });
-    expect(textOfHtml(html)).not.toMatch(/\(dans /);
+    const { served, got, fresh } = await stale('fr', '2026-03-02T15:00:00+01:00', '2026-03-03T10:00:00+01:00', true);
+    expect(served).not.toMatch(/\(dans /);
     // Rendered in the page itself that morning, the window has a countdown to 2 pm.
-    const fresh = await clientText(page, html, morning);
     expect(fresh).toMatch(/\(dans 4\sh/);
-    const got = await takeOver(page, html, morning, true);
     expect(normalise(got.text)).toBe(fresh.replace(/ ?Commandez avant [^.]*\./, ''));
     expect(got.kept).toBe(got.serverNodes);
     expect(got.belowAfter).toBe(got.belowBefore);
-    await context.close();
   });
 
   it('made on Friday, opened on Monday: the dates of Monday, and a "why" the shopper had opened stays open', async () => {
-    const { context, page } = await embedPage(PARIS);
-    const friday = Date.parse('2026-02-27T10:00:00+01:00');
-    const monday = Date.parse('2026-03-02T10:00:00+01:00');
-    const html = await server.renderElement({
-      element: 'policy-delivery-window',
-      policy: seed(),
-      lang: 'en',
-      now: friday,
-    });
-    const got = await takeOver(page, html, monday, true);
-    const expected = await clientText(page, html, monday);
-    expect(normalise(got.text)).toBe(expected);
-    expect(normalise(textOfHtml(html))).not.toBe(expected);
+    const { served, got, fresh } = await stale('en', '2026-02-27T10:00:00+01:00', '2026-03-02T10:00:00+01:00', true);
+    expect(normalise(got.text)).toBe(fresh);
+    expect(served).not.toBe(fresh);
     expect(got.kept).toBe(got.serverNodes);
     expect(got.whyOpen).toBe(true);
-    await context.close();
   });
 
   it('a page with words of its own the server did not have: the words of the page, not the server’s', async () => {
