@@ -30,7 +30,7 @@ const english: Record<string, unknown> = {};
 
 const isShipped = (lng: string) => Object.hasOwn(shipped, lng);
 /**
- * Each part of each shipped language asked for (`fr/delivery`): its strings in, on their way, or
+ * Each part of each shipped language asked for (`fr/product`): its strings in, on their way, or
  * unavailable (offline, a blocked request: English stands in). One map read with `get`, nothing
  * else: a page that broke Set.prototype.has must not make a language look forever unloaded.
  */
@@ -98,7 +98,8 @@ function load(lng: string, parts: readonly Part[]): Promise<unknown> | undefined
   const waiting: Promise<void>[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    const state = stateOf(lng, part);
+    const key = `${lng}/${part}`;
+    const state = languages.get(key);
     if (state === 'loaded' || state === 'unavailable') continue;
     let pending = state;
     if (!pending) {
@@ -107,17 +108,17 @@ function load(lng: string, parts: readonly Part[]): Promise<unknown> | undefined
           if (lng === 'en') Object.assign(english, structuredClone(strings));
           // Strings a page added before this part came stay on top of the shipped ones.
           i18n.addResourceBundle(lng, 'translation', structuredClone(strings), true, false);
-          languages.set(`${lng}/${part}`, 'loaded');
+          languages.set(key, 'loaded');
           flush();
         },
         (e: unknown) => {
-          languages.set(`${lng}/${part}`, 'unavailable');
+          languages.set(key, 'unavailable');
           console.error(`policy-explainer: the ${lng} strings (${part}) could not be loaded (${String(e)}).`);
           flush();
           listeners.forEach((listener) => listener());
         },
       );
-      languages.set(`${lng}/${part}`, pending);
+      languages.set(key, pending);
     }
     waiting.push(pending);
   }

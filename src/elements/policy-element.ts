@@ -312,8 +312,6 @@ export abstract class PolicyElement extends LitElement {
    * over (see update).
    */
   private serverNodes?: ChildNode[];
-  /** Whether the policy was looked for (the first update may wait, for server-rendered HTML). */
-  private started = false;
   /** The policy's warnings on their way into words, till logged (updateComplete waits for them). */
   private warnings?: Promise<void>;
   private settledFor?: PropertyValues<this>;
@@ -434,8 +432,8 @@ export abstract class PolicyElement extends LitElement {
   private settle(changed: PropertyValues<this>) {
     if (this.settledFor === changed) return;
     this.settledFor = changed;
-    if (changed.has('policy') || changed.has('src') || !this.started) {
-      this.started = true;
+    // Never looked for yet (resolve counts each look): the first update, or the first of a server's.
+    if (changed.has('policy') || changed.has('src') || this.load === 0) {
       this.keepHeight(undefined);
       this.blank = undefined;
       this.resolve();
